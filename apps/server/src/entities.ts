@@ -1,0 +1,4 @@
+import type { EntityList } from '@hotseat/database';
+
+/** Every entity of every feature: the app and the migration tools must see the same model. */
+export const entities: EntityList = [];

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { InvalidEnvironmentError, loadEnvironment } from '@hotseat/config';
+import { createApp } from './create-app';
+import { describeStartupError } from './startup-error';
+
+async function main(): Promise<void> {
+  const environment = loadEnvironment(process.env);
+  const app = await createApp(environment);
+  // SIGTERM and SIGINT close the HTTP server, then the database pool, then flush the embedded database.
+  app.enableShutdownHooks();
+  await app.listen(environment.PORT, environment.HOST);
+  new Logger('Hotseat').log(`Hotseat is running. Open ${environment.publicUrl} in your browser.`);
+}
+
+main().catch((error: unknown) => {
+  const lines =
+    error instanceof InvalidEnvironmentError ? error.problems : [describeStartupError(error)];
+  for (const line of lines) console.error(`Hotseat cannot start: ${line}`);
+  process.exit(1);
+});

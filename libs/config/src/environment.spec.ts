@@ -1,0 +1,74 @@
+import { InvalidEnvironmentError, loadEnvironment } from './environment';
+
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    loadEnvironment(source);
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the environment to be refused');
+}
+
+describe(loadEnvironment.name, () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const environment = loadEnvironment({});
+    expect(environment).toMatchObject({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      HOTSEAT_DATA_DIR: './data',
+      LOG_LEVEL: 'info',
+    });
+    expect(environment.DATABASE_URL).toBeUndefined();
+    expect(environment.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('reads and converts the values it is given, and ignores other variables', () => {
+    const environment = loadEnvironment({
+      PORT: '8080',
+      PUBLIC_URL: 'https://hotseat.example.com/',
+      DATABASE_URL: 'postgres://hotseat:pw@db.internal:5432/hotseat',
+      LOG_FORMAT: 'json',
+      PATH: '/usr/bin',
+    });
+    expect(environment.PORT).toBe(8080);
+    expect(environment.publicUrl).toBe('https://hotseat.example.com');
+    expect(environment.DATABASE_URL).toBe('postgres://hotseat:pw@db.internal:5432/hotseat');
+    expect(environment.LOG_FORMAT).toBe('json');
+    expect(environment).not.toHaveProperty('PATH');
+  });
+
+  it('treats an empty value as unset', () => {
+    const environment = loadEnvironment({ PORT: '', DATABASE_URL: '  ' });
+    expect(environment.PORT).toBe(3000);
+    expect(environment.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535 (got "abc").'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535 (got "70000").'],
+    [{ PORT: '3000.5' }, 'PORT must be a whole number from 1 to 65535 (got "3000.5").'],
+    [
+      { PUBLIC_URL: 'hotseat.example.com' },
+      'PUBLIC_URL must be an http:// or https:// URL such as https://hotseat.example.com (got "hotseat.example.com").',
+    ],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").',
+    ],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be one of json, pretty (got "xml").'],
+  ])('refuses %j with one line naming the variable', (source, line) => {
+    expect(problemsOf(source)).toEqual([line]);
+  });
+
+  it('never echoes DATABASE_URL, which may hold a password', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://root:s3cret@db/hotseat' });
+    expect(problems).toEqual([
+      'DATABASE_URL must be a postgres:// URL such as postgres://user:password@host:5432/hotseat.',
+    ]);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ PORT: '0', LOG_LEVEL: 'loud' })).toHaveLength(2);
+  });
+});

@@ -1,0 +1,102 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+
+/** Variables whose values must never be echoed back in an error message. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL']);
+
+const toInteger = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+
+/**
+ * Every environment variable Hotseat reads, validated once at start.
+ * The README's configuration table documents each one; keep the two in step.
+ */
+export class Environment {
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 1 to 65535' })
+  @Min(1, { message: 'must be a whole number from 1 to 65535' })
+  @Max(65535, { message: 'must be a whole number from 1 to 65535' })
+  PORT: number = 3000;
+
+  @IsString()
+  @IsNotEmpty({ message: 'must be an interface address such as 0.0.0.0 or 127.0.0.1' })
+  HOST: string = '0.0.0.0';
+
+  /** Where people reach Hotseat; used to build the links sent to candidates and shadow hosts. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http:// or https:// URL such as https://hotseat.example.com' },
+  )
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false },
+    { message: 'must be a postgres:// URL such as postgres://user:password@host:5432/hotseat' },
+  )
+  DATABASE_URL?: string;
+
+  /** Folder of the embedded database, used only when DATABASE_URL is not set. */
+  @IsString()
+  @IsNotEmpty({ message: 'must be a folder path' })
+  HOTSEAT_DATA_DIR: string = './data';
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
+  LOG_FORMAT: (typeof LOG_FORMATS)[number] = process.stdout.isTTY ? 'pretty' : 'json';
+
+  /** The public URL without a trailing slash; defaults to this machine on PORT. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+}
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+/**
+ * Reads and validates the configuration from `source` (normally `process.env`).
+ * An empty value counts as unset. Throws InvalidEnvironmentError with one line per bad variable.
+ */
+export function loadEnvironment(source: Record<string, string | undefined>): Environment {
+  const given = Object.fromEntries(
+    Object.entries(source)
+      .filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== '')
+      .map(([name, value]) => [name, value.trim()]),
+  );
+  const environment = plainToInstance(Environment, given);
+  // whitelist drops every variable this class does not declare (PATH, HOME, ...).
+  const errors = validateSync(environment, { whitelist: true });
+  if (errors.length > 0) {
+    throw new InvalidEnvironmentError(
+      errors.map((error) => {
+        const reason = Object.values(error.constraints ?? {})[0] ?? 'is not valid';
+        const shown = SECRET_VARIABLES.has(error.property)
+          ? ''
+          : ` (got "${given[error.property]}")`;
+        return `${error.property} ${reason}${shown}.`;
+      }),
+    );
+  }
+  return environment;
+}

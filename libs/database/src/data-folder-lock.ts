@@ -1,0 +1,55 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class DataFolderInUseError extends Error {}
+
+/** Lock files this process holds, so that it does not open one folder twice either. */
+const held = new Set<string>();
+
+/**
+ * Two processes writing one embedded database corrupt it, so the data folder holds a lock file with
+ * the owner's pid. A lock left by a process that no longer runs (a crash, a kill -9) is taken over.
+ * Hand-written rather than a lock library because a pid is what lets the message name the owner.
+ */
+export class DataFolderLock {
+  private constructor(private readonly file: string) {}
+
+  static acquire(folder: string): DataFolderLock {
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, 'hotseat.lock');
+    if (held.has(file)) {
+      throw new DataFolderInUseError(`The data folder ${folder} is already open in this process.`);
+    }
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(file, 'utf8'));
+      if (owner !== process.pid && isRunning(owner)) {
+        throw new DataFolderInUseError(
+          `The data folder ${folder} is in use by another Hotseat (process ${owner}). ` +
+            'Stop that one first, or set HOTSEAT_DATA_DIR to another folder.',
+        );
+      }
+      writeFileSync(file, String(process.pid));
+    }
+    held.add(file);
+    return new DataFolderLock(file);
+  }
+
+  release(): void {
+    held.delete(this.file);
+    rmSync(this.file, { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,31 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { EMBEDDED_MAX_CONNECTIONS } from './embedded-postgres';
+import { migrations } from './migrations';
+import { TypeOrmNestLogger } from './typeorm-logger';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
+
+/** Either a server URL or the settings of the embedded database's socket. */
+export type DatabaseTarget =
+  { url: string } | { host: string; port: number; username: string; database: string };
+
+/** The one place TypeORM is configured; the app, the CLI scripts and the tests all use it. */
+export function dataSourceOptions(target: DatabaseTarget, entities: EntityList): DataSourceOptions {
+  return {
+    type: 'postgres',
+    ...target,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    // The schema belongs to the committed migrations, never to the entities.
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install on either database.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    poolSize: Math.min(10, EMBEDDED_MAX_CONNECTIONS),
+    applicationName: 'hotseat',
+    logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmNestLogger(),
+  };
+}
