@@ -32,6 +32,17 @@ describe('the Hotseat process', () => {
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
     expect(existsSync(join(dataDir, 'hotseat.lock'))).toBe(true);
 
+    // With no staff accounts and no HOTSEAT_ADMIN_*, a demo admin with a random password is printed.
+    const demo = /email admin@hotseat\.local and password ([A-Za-z0-9_-]{16})/.exec(first.output);
+    expect(demo).not.toBeNull();
+    const login = () =>
+      fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@hotseat.local', password: demo![1] }),
+      });
+    expect((await login()).status).toBe(200);
+
     const stopped = await first.stop('SIGTERM');
     expect(stopped.signal ?? stopped.code).toBe('SIGTERM');
     expect(first.output).toContain('Embedded database flushed and closed');
@@ -40,6 +51,9 @@ describe('the Hotseat process', () => {
     const second = start({ HOTSEAT_DATA_DIR: dataDir, PORT: String(port) });
     await second.waitFor('Hotseat is running.');
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    // The account made on the first start is still there, and no second demo admin was made.
+    expect((await login()).status).toBe(200);
+    expect(second.output).not.toContain('demo admin');
   });
 
   it('refuses a data folder that another running Hotseat holds, and names that process', async () => {

@@ -1,12 +1,12 @@
+// Jest's globalSetup runs outside the module mapper, so resolve the @hotseat/* aliases from tsconfig.
+import 'tsconfig-paths/register';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-// Relative: Jest's globalSetup runs outside the module mapper that resolves @hotseat/* aliases.
-// eslint-disable-next-line no-restricted-imports
-import { dataSourceOptions, EmbeddedPostgres, type DatabaseTarget } from '../../libs/database/src';
+import { dataSourceOptions, EmbeddedPostgres, type DatabaseTarget } from '@hotseat/database';
 import { entities } from '../../apps/server/src/entities';
 import { databaseUrl, serverUrl, TEMPLATE_ENV, withServer } from './test-database';
 

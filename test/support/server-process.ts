@@ -2,9 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const MAIN = join(__dirname, '../../dist/apps/server/src/main.js');
+const BUILT = join(__dirname, '../../dist/apps/server/src');
 
-/** Hotseat as users run it: the built app in its own process (`npm test` builds it first). */
+/**
+ * Hotseat as users run it: the built server (or one of its command-line tools, e.g. `cli/user-create.js`)
+ * in its own process. `npm test` builds it first.
+ */
 export class ServerProcess {
   private text = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -18,8 +21,12 @@ export class ServerProcess {
   }
 
   /** Only `variables` and PATH reach the process: nothing leaks in from the test's environment. */
-  static start(variables: Record<string, string>): ServerProcess {
-    const child = spawn(process.execPath, [MAIN], {
+  static start(
+    variables: Record<string, string | undefined>,
+    script = 'main.js',
+    args: string[] = [],
+  ): ServerProcess {
+    const child = spawn(process.execPath, [join(BUILT, script), ...args], {
       env: { PATH: process.env.PATH, LOG_FORMAT: 'json', ...variables },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

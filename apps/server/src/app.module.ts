@@ -1,15 +1,27 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import {
+  DynamicModule,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  ValidationPipe,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { LoggerModule } from 'nestjs-pino';
 import { Environment, HotseatConfigModule } from '@hotseat/config';
 import { DatabaseModule } from '@hotseat/database';
+import { IdentityModule } from '@hotseat/identity';
 import { entities } from './entities';
 import { HealthModule } from './health/health.module';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { loggingParams } from './logging';
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  constructor(private readonly config: ConfigService<Environment, true>) {}
+
   static forRoot(environment: Environment): DynamicModule {
     return {
       module: AppModule,
@@ -17,6 +29,7 @@ export class AppModule {
         HotseatConfigModule.forRoot(environment),
         LoggerModule.forRoot(loggingParams(environment)),
         DatabaseModule.forRoot({ entities }),
+        IdentityModule,
         HealthModule,
       ],
       providers: [
@@ -31,5 +44,16 @@ export class AppModule {
         },
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Security headers (CSP, nosniff, frame denial, ...) and the session cookie, for every route.
+    // Over plain http (a LAN install), asking browsers to upgrade to https would break every page.
+    const https = this.config.get('publicUrl', { infer: true }).startsWith('https://');
+    const security = helmet({
+      strictTransportSecurity: https,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
+    });
+    consumer.apply(security, cookieParser()).forRoutes('*');
   }
 }

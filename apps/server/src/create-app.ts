@@ -15,5 +15,7 @@ export async function createApp(environment: Environment): Promise<NestExpressAp
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  // Client addresses (login throttling, logs) come from X-Forwarded-For only through trusted proxies.
+  app.set('trust proxy', environment.TRUST_PROXY_HOPS);
   return app;
 }

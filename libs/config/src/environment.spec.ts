@@ -71,4 +71,29 @@ describe(loadEnvironment.name, () => {
   it('reports every bad variable at once', () => {
     expect(problemsOf({ PORT: '0', LOG_LEVEL: 'loud' })).toHaveLength(2);
   });
+
+  it('wants the first admin email and password together, and never echoes the password', () => {
+    expect(problemsOf({ HOTSEAT_ADMIN_EMAIL: 'boss@example.com' })).toEqual([
+      'HOTSEAT_ADMIN_PASSWORD must be set together with HOTSEAT_ADMIN_EMAIL.',
+    ]);
+    expect(problemsOf({ HOTSEAT_ADMIN_PASSWORD: 'long enough secret' })).toEqual([
+      'HOTSEAT_ADMIN_EMAIL must be set together with HOTSEAT_ADMIN_PASSWORD.',
+    ]);
+    expect(
+      problemsOf({ HOTSEAT_ADMIN_EMAIL: 'boss@example.com', HOTSEAT_ADMIN_PASSWORD: 'short' }),
+    ).toEqual(['HOTSEAT_ADMIN_PASSWORD must be at least 10 characters long.']);
+    expect(
+      loadEnvironment({
+        HOTSEAT_ADMIN_EMAIL: 'boss@example.com',
+        HOTSEAT_ADMIN_PASSWORD: 'long enough secret',
+      }),
+    ).toMatchObject({ HOTSEAT_ADMIN_EMAIL: 'boss@example.com' });
+  });
+
+  it('reads TRUST_PROXY_HOPS as a small whole number', () => {
+    expect(loadEnvironment({ TRUST_PROXY_HOPS: '1' }).TRUST_PROXY_HOPS).toBe(1);
+    expect(problemsOf({ TRUST_PROXY_HOPS: 'yes' })).toEqual([
+      'TRUST_PROXY_HOPS must be a whole number of proxies from 0 to 10 (got "yes").',
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsDefined,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -7,7 +9,10 @@ import {
   IsString,
   IsUrl,
   Max,
+  MaxLength,
   Min,
+  MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -15,7 +20,10 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 
 /** Variables whose values must never be echoed back in an error message. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'HOTSEAT_ADMIN_PASSWORD']);
+
+/** Shortest password Hotseat accepts, for every staff account. */
+export const MIN_PASSWORD_LENGTH = 10;
 
 const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
@@ -60,6 +68,28 @@ export class Environment {
 
   @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
   LOG_FORMAT: (typeof LOG_FORMATS)[number] = process.stdout.isTTY ? 'pretty' : 'json';
+
+  /** Proxies (load balancers) in front of Hotseat whose X-Forwarded-For it trusts for client addresses. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of proxies from 0 to 10' })
+  @Min(0, { message: 'must be a whole number of proxies from 0 to 10' })
+  @Max(10, { message: 'must be a whole number of proxies from 0 to 10' })
+  TRUST_PROXY_HOPS: number = 0;
+
+  /** The first admin, created at start when there are no staff accounts yet. */
+  @ValidateIf((environment: Environment) => environment.HOTSEAT_ADMIN_PASSWORD !== undefined)
+  @IsDefined({ message: 'must be set together with HOTSEAT_ADMIN_PASSWORD' })
+  @IsEmail({}, { message: 'must be an email address' })
+  HOTSEAT_ADMIN_EMAIL?: string;
+
+  @ValidateIf((environment: Environment) => environment.HOTSEAT_ADMIN_EMAIL !== undefined)
+  @IsDefined({ message: 'must be set together with HOTSEAT_ADMIN_EMAIL' })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, {
+    message: `must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+  })
+  @MaxLength(200, { message: 'must be at most 200 characters long' })
+  HOTSEAT_ADMIN_PASSWORD?: string;
 
   /** The public URL without a trailing slash; defaults to this machine on PORT. */
   get publicUrl(): string {

@@ -3,6 +3,7 @@ export {
   Environment,
   InvalidEnvironmentError,
   loadEnvironment,
+  MIN_PASSWORD_LENGTH,
   LOG_FORMATS,
   LOG_LEVELS,
 } from './environment';

@@ -1,6 +1,7 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { EMBEDDED_MAX_CONNECTIONS } from './embedded-postgres';
 import { migrations } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { TypeOrmNestLogger } from './typeorm-logger';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,6 +19,7 @@ export function dataSourceOptions(target: DatabaseTarget, entities: EntityList):
     entities,
     migrations,
     migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
     // The schema belongs to the committed migrations, never to the entities.
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install on either database.

@@ -1,5 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService } from '@nestjs/terminus';
+import { Public } from '@hotseat/identity';
 import { DatabaseHealthIndicator } from './database.health';
 
 @Controller('health')
@@ -10,6 +11,7 @@ export class HealthController {
   ) {}
 
   /** 200 `{ status: "ok", info }` when the database answers; 503 naming the reason when it does not. */
+  @Public()
   @Get()
   async check() {
     try {

@@ -1,5 +1,7 @@
+import { Identity1795432182652 } from './1795432182652-Identity';
+
 /**
- * Every migration, oldest first. `npm run db:generate -- Name` writes a new file here; add its class
- * to this list (the "migrations match the entities" test fails until you do).
+ * Every migration, oldest first. `npm run db:generate -- libs/database/src/migrations/Name` writes a
+ * new file here; add its class to this list (the "migrations match the entities" test fails until you do).
  */
-export const migrations: Array<new () => object> = [];
+export const migrations: Array<new () => object> = [Identity1795432182652];

@@ -1,0 +1,50 @@
+import {
+  createParamDecorator,
+  ExecutionContext,
+  ForbiddenException,
+  SetMetadata,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import type { LinkScope, Principal, StaffPrincipal, StaffRole } from './principal';
+
+/**
+ * Who may call a route. Without a decorator a route is for any active staff member; guests and
+ * anonymous callers are refused. Read by AccessGuard.
+ */
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'staff'; roles?: readonly StaffRole[] }
+  | { kind: 'guests'; scopes: readonly LinkScope[] };
+
+export const ACCESS_RULE = 'hotseat:access';
+
+/** Anyone, signed in or not (health, login). */
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/** Staff members with one of these roles. */
+export const Roles = (...roles: StaffRole[]) =>
+  SetMetadata(ACCESS_RULE, { kind: 'staff', roles } satisfies AccessRule);
+
+/** Guests holding a link of one of these scopes; staff are refused. */
+export const Guests = (...scopes: LinkScope[]) =>
+  SetMetadata(ACCESS_RULE, { kind: 'guests', scopes } satisfies AccessRule);
+
+export type AuthenticatedRequest = Request & { principal?: Principal };
+
+/** The caller AccessGuard authenticated. */
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) => {
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (!principal) throw new ForbiddenException('This route has no authenticated caller.');
+    return principal;
+  },
+);
+
+/** The staff member calling a staff route. */
+export const CurrentStaff = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): StaffPrincipal => {
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (principal?.kind !== 'staff') throw new ForbiddenException('This is for staff members.');
+    return principal;
+  },
+);

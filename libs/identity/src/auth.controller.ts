@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
+import type { Response } from 'express';
+import type { Environment } from '@hotseat/config';
+import { CurrentStaff, Public } from './access.decorators';
+import { SESSION_COOKIE } from './access.guard';
+import { AuthService } from './auth.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginDto } from './dto/login.dto';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+import type { StaffPrincipal } from './principal';
+import { sessionCookieOptions } from './session-cookie';
+
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  /** `{ token, csrfToken, expiresAt, user }`, and the same session as an httpOnly cookie for pages. */
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
+    const session = await this.auth.login(body.email, body.password);
+    response.cookie(SESSION_COOKIE, session.token, this.cookieOptions(session.expiresAt));
+    return session;
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  async logout(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    await this.auth.logout(staff);
+    response.clearCookie(SESSION_COOKIE, this.cookieOptions());
+  }
+
+  /** The caller, and the CSRF token their pages put in forms. */
+  @Get('me')
+  me(@CurrentStaff() staff: StaffPrincipal) {
+    return { user: staff.user, csrfToken: staff.csrfToken };
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@CurrentStaff() staff: StaffPrincipal, @Body() body: ChangePasswordDto) {
+    await this.auth.changePassword(staff, body.currentPassword, body.newPassword);
+  }
+
+  private cookieOptions(expiresAt?: Date) {
+    return sessionCookieOptions(this.config.get('publicUrl', { infer: true }), expiresAt);
+  }
+}

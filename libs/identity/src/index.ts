@@ -1,0 +1,30 @@
+export { IdentityModule, identityEntities } from './identity.module';
+export { AuthService, STAFF_SESSION_LIFETIME_MS } from './auth.service';
+export { CapabilityLinksService, MAX_LINK_LIFETIME_MS } from './capability-links.service';
+export { UsersService } from './users.service';
+export { User } from './entities/user.entity';
+export { StaffSession } from './entities/staff-session.entity';
+export { CapabilityLink } from './entities/capability-link.entity';
+export { CreateUserDto } from './dto/create-user.dto';
+export { Public, Roles, Guests, CurrentPrincipal, CurrentStaff } from './access.decorators';
+export { SESSION_COOKIE, CSRF_HEADER, CSRF_FIELD } from './access.guard';
+export { socketAuthentication, type AuthenticatedSocket } from './socket-authentication';
+export {
+  canSeeSession,
+  canSeeCandidate,
+  canGiveShadowFeedback,
+  requireAccess,
+  type SessionFacts,
+  type CandidateFacts,
+} from './access-policy';
+export { LINK_NO_LONGER_VALID, SESSION_ENDED, WRONG_CREDENTIALS } from './identity.errors';
+export { DEMO_ADMIN_EMAIL, FirstAdmin } from './first-admin';
+export {
+  STAFF_ROLES,
+  LINK_SCOPES,
+  type StaffRole,
+  type LinkScope,
+  type Principal,
+  type StaffPrincipal,
+  type GuestPrincipal,
+} from './principal';

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { METHODS } from 'node:http';
+import request from 'supertest';
+import type { StaffRole } from '@hotseat/identity';
+import { createStaff, issueLink, staffToken, type TestStaff } from './support/factories';
+import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Who may call what: every HTTP route the app serves, called by every kind of caller. The routes are
+ * read from the running app's router, so a new route without a row here fails the first test.
+ * Each feature adds the rows of its routes.
+ */
+const CALLERS = [
+  'anonymous',
+  'candidate',
+  'shadow',
+  'interviewer',
+  'otherInterviewer',
+  'manager',
+  'admin',
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = Record<Caller, number>;
+
+interface Context {
+  app: TestApp['app'];
+  staff: Record<StaffRole | 'otherInterviewer', TestStaff>;
+}
+
+interface Call {
+  path?: string;
+  body?: object;
+  token?: string;
+}
+
+interface Row {
+  /** The concrete call: path parameters, body, or a token of its own; fresh for every call. */
+  call?: (context: Context, caller: Caller) => Call | Promise<Call>;
+  expected: Expected;
+}
+
+const everyone = (status: number): Expected =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Expected;
+/** Staff with one of `roles` get `status`; other staff 403; guests 403; anonymous 401. */
+const staffWith = (roles: StaffRole[], status: number): Expected => ({
+  anonymous: 401,
+  candidate: 403,
+  shadow: 403,
+  interviewer: roles.includes('interviewer') ? status : 403,
+  otherInterviewer: roles.includes('interviewer') ? status : 403,
+  manager: roles.includes('manager') ? status : 403,
+  admin: roles.includes('admin') ? status : 403,
+});
+const anyStaff = (status: number) => staffWith(['admin', 'manager', 'interviewer'], status);
+const roleOf = (caller: Caller): StaffRole =>
+  caller === 'otherInterviewer' ? 'interviewer' : (caller as StaffRole);
+const isStaff = (caller: Caller) => !['anonymous', 'candidate', 'shadow'].includes(caller);
+
+const MATRIX: Record<string, Row> = {
+  'GET /health': { expected: everyone(200) },
+  'POST /api/auth/login': {
+    call: async ({ app }) => {
+      const person = await createStaff(app, 'interviewer');
+      return { body: { email: person.email, password: person.password } };
+    },
+    expected: everyone(200),
+  },
+  'POST /api/auth/logout': { expected: anyStaff(204) },
+  'GET /api/auth/me': { expected: anyStaff(200) },
+  'POST /api/auth/password': {
+    call: async ({ app }, caller) => {
+      if (!isStaff(caller))
+        return { body: { currentPassword: 'x', newPassword: 'long enough pw' } };
+      const person = await createStaff(app, roleOf(caller));
+      return {
+        token: await staffToken(app, person),
+        body: { currentPassword: person.password, newPassword: 'another long password' },
+      };
+    },
+    expected: anyStaff(204),
+  },
+  'GET /api/users': { expected: staffWith(['admin'], 200) },
+  'POST /api/users': {
+    call: () => ({
+      body: { email: `new-${randomUUID()}@example.com`, name: 'New Person', role: 'interviewer' },
+    }),
+    expected: staffWith(['admin'], 201),
+  },
+  'PATCH /api/users/:id': {
+    call: async ({ app }) => ({
+      path: `/api/users/${(await createStaff(app, 'interviewer')).id}`,
+      body: { name: 'Renamed' },
+    }),
+    expected: staffWith(['admin'], 200),
+  },
+  'GET /api/links/current': {
+    expected: { ...everyone(403), anonymous: 401, candidate: 200, shadow: 200 },
+  },
+};
+
+describe(`the access matrix (${databaseKind} database)`, () => {
+  let database: TestDatabase;
+  let testApp: TestApp;
+  let context: Context;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    testApp = await startTestApp(database.environment);
+    const { app } = testApp;
+    context = {
+      app,
+      staff: {
+        interviewer: await createStaff(app, 'interviewer'),
+        otherInterviewer: await createStaff(app, 'interviewer'),
+        manager: await createStaff(app, 'manager'),
+        admin: await createStaff(app, 'admin'),
+      },
+    };
+  });
+
+  afterAll(async () => {
+    await testApp?.close();
+    await database?.drop();
+  });
+
+  /** A fresh credential for `caller`, so that a logout in one call cannot affect another. */
+  async function tokenFor(caller: Caller): Promise<string | undefined> {
+    if (caller === 'anonymous') return undefined;
+    if (caller === 'candidate' || caller === 'shadow')
+      return (await issueLink(context.app, caller)).token;
+    return staffToken(context.app, context.staff[caller]);
+  }
+
+  it('has a row for every route the app serves, and no row for a route it does not', () => {
+    type Layer = { route?: { path: string; methods: Record<string, boolean> } };
+    const router = (testApp.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } })
+      .router;
+    // Middleware is mounted with app.all(), i.e. for every method; routes name theirs.
+    const isMiddleware = (methods: Record<string, boolean>) =>
+      METHODS.every((method) => methods[method.toLowerCase()]);
+    const served = router.stack.flatMap(({ route }) =>
+      route && !isMiddleware(route.methods)
+        ? Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path}`)
+        : [],
+    );
+    expect(served.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  describe.each(Object.entries(MATRIX))('%s', (route, row) => {
+    const [method, pattern] = route.split(' ');
+    it.each(CALLERS)('as %s', async (caller) => {
+      const call = row.call ? await row.call(context, caller) : {};
+      const token = call.token ?? (await tokenFor(caller));
+      const path = call.path ?? pattern;
+      let pending = request(testApp.url)[
+        method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'
+      ](path);
+      if (token) pending = pending.auth(token, { type: 'bearer' });
+      const response = await (call.body ? pending.send(call.body) : pending);
+      expect({ caller, status: response.status }).toEqual({ caller, status: row.expected[caller] });
+    });
+  });
+});

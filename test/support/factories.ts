@@ -1,0 +1,49 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  AuthService,
+  CapabilityLinksService,
+  User,
+  UsersService,
+  type LinkScope,
+  type StaffRole,
+} from '@hotseat/identity';
+
+/** Small builders for end-to-end tests; each test makes what it needs, through the real services. */
+
+export interface TestStaff {
+  id: string;
+  email: string;
+  password: string;
+  role: StaffRole;
+}
+
+export async function createStaff(app: INestApplication, role: StaffRole): Promise<TestStaff> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@example.com`;
+  const password = `pw-${randomUUID()}`;
+  const { user } = await app
+    .get(UsersService)
+    .create({ email, name: `Test ${role}`, role, password });
+  return { id: user.id, email, password, role };
+}
+
+/** A bearer token for `staff`, made without HTTP so that tests do not trip the login throttle. */
+export async function staffToken(app: INestApplication, staff: { id: string }): Promise<string> {
+  const user = await app.get(DataSource).getRepository(User).findOneByOrFail({ id: staff.id });
+  return (await app.get(AuthService).startSession(user)).token;
+}
+
+export async function issueLink(
+  app: INestApplication,
+  scope: LinkScope,
+  subjectId: string = randomUUID(),
+  lifetimeMs = 60 * 60 * 1000,
+) {
+  return app.get(CapabilityLinksService).issue({
+    scope,
+    subjectId,
+    expiresAt: new Date(Date.now() + lifetimeMs),
+    createdById: null,
+  });
+}
