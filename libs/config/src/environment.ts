@@ -121,9 +121,9 @@ export function loadEnvironment(source: Record<string, string | undefined>): Env
     throw new InvalidEnvironmentError(
       errors.map((error) => {
         const reason = Object.values(error.constraints ?? {})[0] ?? 'is not valid';
-        const shown = SECRET_VARIABLES.has(error.property)
-          ? ''
-          : ` (got "${given[error.property]}")`;
+        const value = given[error.property];
+        const shown =
+          value === undefined || SECRET_VARIABLES.has(error.property) ? '' : ` (got "${value}")`;
         return `${error.property} ${reason}${shown}.`;
       }),
     );
