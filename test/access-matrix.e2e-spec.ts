@@ -97,6 +97,19 @@ const MATRIX: Record<string, Row> = {
   'GET /api/links/current': {
     expected: { ...everyone(403), anonymous: 401, candidate: 200, shadow: 200 },
   },
+  'GET /api/scenarios': { expected: anyStaff(200) },
+  'GET /api/scenarios/:id': {
+    call: () => ({ path: '/api/scenarios/charged-ten-times' }),
+    expected: anyStaff(200),
+  },
+  'GET /api/help-center/search': {
+    call: () => ({ path: '/api/help-center/search?q=refund&product=tixly' }),
+    expected: anyStaff(200),
+  },
+  'GET /api/help-center/articles/:id': {
+    call: () => ({ path: '/api/help-center/articles/refund-timing' }),
+    expected: anyStaff(200),
+  },
 };
 
 describe(`the access matrix (${databaseKind} database)`, () => {
@@ -132,6 +145,16 @@ describe(`the access matrix (${databaseKind} database)`, () => {
     return staffToken(context.app, context.staff[caller]);
   }
 
+  /**
+   * One more caller, whose answers follow from the admin's: an admin whose browser sends the session
+   * cookie but no CSRF token (what a forged form from another page would do). Every state-changing
+   * route that needs a login must refuse it.
+   */
+  function expectedForCookieWithoutCsrf(method: string, row: Row): number {
+    const needsLogin = row.expected.anonymous === 401;
+    return needsLogin && !['GET', 'HEAD'].includes(method) ? 403 : row.expected.admin;
+  }
+
   it('has a row for every route the app serves, and no row for a route it does not', () => {
     type Layer = { route?: { path: string; methods: Record<string, boolean> } };
     const router = (testApp.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } })
@@ -159,6 +182,17 @@ describe(`the access matrix (${databaseKind} database)`, () => {
       if (token) pending = pending.auth(token, { type: 'bearer' });
       const response = await (call.body ? pending.send(call.body) : pending);
       expect({ caller, status: response.status }).toEqual({ caller, status: row.expected[caller] });
+    });
+
+    it('as admin with the session cookie but no CSRF token', async () => {
+      const call = row.call ? await row.call(context, 'admin') : {};
+      const token = call.token ?? (await tokenFor('admin'));
+      let pending = request(testApp.url)[
+        method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'
+      ](call.path ?? pattern);
+      pending = pending.set('cookie', `hotseat_session=${token}`);
+      const response = await (call.body ? pending.send(call.body) : pending);
+      expect(response.status).toBe(expectedForCookieWithoutCsrf(method, row));
     });
   });
 });

@@ -1,13 +1,15 @@
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
-import { io as connect } from 'socket.io-client';
+import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import {
   AuthService,
   CapabilityLinksService,
+  guardSockets,
   LINK_NO_LONGER_VALID,
+  Revocations,
   SESSION_ENDED,
-  socketAuthentication,
   type AuthenticatedSocket,
   type Principal,
 } from '@hotseat/identity';
@@ -15,30 +17,37 @@ import { createStaff, issueLink, staffToken, type TestStaff } from './support/fa
 import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
 
+const PUBLIC_URL = 'http://hotseat.test:3000';
+
 /**
- * Socket handshakes go through the same AuthService as HTTP: whatever stops a token on HTTP stops it on
- * a socket too. The role-play gateway mounts this middleware; here a bare Socket.IO server does.
+ * Sockets get the same access as HTTP: at the handshake, and for as long as they stay connected. The
+ * role-play gateway calls guardSockets on its namespace; here a bare Socket.IO server does.
  */
-describe(`socket handshake authentication (${databaseKind} database)`, () => {
+describe(`socket access (${databaseKind} database)`, () => {
   let database: TestDatabase;
   let testApp: TestApp;
   let io: Server;
   let url: string;
   let admin: TestStaff;
+  const open: ClientSocket[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    testApp = await startTestApp(database.environment);
+    testApp = await startTestApp({ ...database.environment, PUBLIC_URL });
     admin = await createStaff(testApp.app, 'admin');
     const http = createServer();
     io = new Server(http);
-    io.use(socketAuthentication(testApp.app.get(AuthService)));
-    io.on('connection', (socket: AuthenticatedSocket) => {
-      socket.emit('principal', socket.data.principal);
+    guardSockets(io, testApp.app.get(AuthService), testApp.app.get(Revocations), {
+      publicUrl: PUBLIC_URL,
     });
+    io.on('connection', (socket: AuthenticatedSocket) =>
+      socket.emit('principal', socket.data.principal),
+    );
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
   });
+
+  afterEach(() => open.splice(0).forEach((socket) => socket.close()));
 
   afterAll(async () => {
     await io?.close();
@@ -46,53 +55,112 @@ describe(`socket handshake authentication (${databaseKind} database)`, () => {
     await database?.drop();
   });
 
-  /** The Principal the server saw, or the connect_error message. */
-  function handshake(auth: object): Promise<{ principal?: Principal; refused?: string }> {
-    const socket = connect(url, { auth, transports: ['websocket'], reconnection: false });
+  /** Connects; resolves with the Principal the server saw, or the connect_error message. */
+  function handshake(
+    auth: object,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ socket: ClientSocket; principal?: Principal; refused?: string }> {
+    const socket = connect(url, {
+      auth,
+      extraHeaders,
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    open.push(socket);
     return new Promise((resolve) => {
-      socket.on('principal', (principal: Principal) => {
-        socket.close();
-        resolve({ principal });
-      });
-      socket.on('connect_error', (error) => {
-        socket.close();
-        resolve({ refused: error.message });
-      });
+      socket.on('principal', (principal: Principal) => resolve({ socket, principal }));
+      socket.on('connect_error', (error) => resolve({ socket, refused: error.message }));
     });
   }
 
-  it('accepts a staff token and a link token, as the caller they stand for', async () => {
-    const staff = await handshake({ token: await staffToken(testApp.app, admin) });
-    expect(staff.principal).toMatchObject({ kind: 'staff', user: { id: admin.id, role: 'admin' } });
-    const { token, link } = await issueLink(testApp.app, 'candidate');
-    const guest = await handshake({ token });
-    expect(guest.principal).toMatchObject({
+  const disconnected = (socket: ClientSocket) =>
+    new Promise<string>((resolve) => socket.on('disconnect', (reason) => resolve(reason)));
+
+  it('accepts a staff token, a link token and the session cookie, as the caller they stand for', async () => {
+    const token = await staffToken(testApp.app, admin);
+    expect((await handshake({ token })).principal).toMatchObject({
+      kind: 'staff',
+      user: { id: admin.id },
+    });
+    const viaCookie = await handshake(
+      {},
+      { cookie: `hotseat_session=${token}`, origin: PUBLIC_URL },
+    );
+    expect(viaCookie.principal).toMatchObject({ kind: 'staff', user: { id: admin.id } });
+    const { token: linkToken, link } = await issueLink(testApp.app, 'candidate');
+    expect((await handshake({ token: linkToken })).principal).toMatchObject({
       kind: 'guest',
       link: { scope: 'candidate', subjectId: link.subjectId },
     });
   });
 
-  it('refuses a missing token, an ended session and a revoked link with the reason', async () => {
+  it('refuses a missing token, an ended session, a revoked link and another site, saying why', async () => {
     expect((await handshake({})).refused).toMatch(/^Send your token as auth.token/);
 
     const token = await staffToken(testApp.app, admin);
     await request(testApp.url).post('/api/auth/logout').auth(token, { type: 'bearer' }).expect(204);
-    expect(await handshake({ token })).toEqual({ refused: SESSION_ENDED });
+    expect((await handshake({ token })).refused).toBe(SESSION_ENDED);
 
     const { token: linkToken, link } = await issueLink(testApp.app, 'shadow');
     await testApp.app.get(CapabilityLinksService).revoke(link.id);
-    expect(await handshake({ token: linkToken })).toEqual({ refused: LINK_NO_LONGER_VALID });
+    expect((await handshake({ token: linkToken })).refused).toBe(LINK_NO_LONGER_VALID);
+
+    const fresh = await staffToken(testApp.app, admin);
+    const foreign = await handshake({ token: fresh }, { origin: 'https://evil.example' });
+    expect(foreign.refused).toBe(
+      'Connections are accepted only from pages of http://hotseat.test:3000.',
+    );
   });
 
-  it('refuses the token of a user an admin has just disabled', async () => {
-    const person = await createStaff(testApp.app, 'interviewer');
-    const token = await staffToken(testApp.app, person);
-    expect((await handshake({ token })).principal).toBeDefined();
-    await request(testApp.url)
-      .patch(`/api/users/${person.id}`)
-      .auth(await staffToken(testApp.app, admin), { type: 'bearer' })
-      .send({ disabled: true })
-      .expect(200);
-    expect(await handshake({ token })).toEqual({ refused: SESSION_ENDED });
+  it('closes an open connection at logout', async () => {
+    const token = await staffToken(testApp.app, admin);
+    const { socket } = await handshake({ token });
+    const closed = disconnected(socket);
+    await request(testApp.url).post('/api/auth/logout').auth(token, { type: 'bearer' }).expect(204);
+    expect(await closed).toBe('io server disconnect');
+  });
+
+  it('closes the open connections of a user an admin disables or demotes', async () => {
+    const adminToken = await staffToken(testApp.app, admin);
+    for (const change of [{ disabled: true }, { role: 'interviewer' }]) {
+      const person = await createStaff(testApp.app, 'manager');
+      const { socket } = await handshake({ token: await staffToken(testApp.app, person) });
+      const closed = disconnected(socket);
+      await request(testApp.url)
+        .patch(`/api/users/${person.id}`)
+        .auth(adminToken, { type: 'bearer' })
+        .send(change)
+        .expect(200);
+      expect(await closed).toBe('io server disconnect');
+    }
+  });
+
+  it('closes the open connections of a revoked link, one by one or all for a subject', async () => {
+    const links = testApp.app.get(CapabilityLinksService);
+    const one = await issueLink(testApp.app, 'candidate');
+    const first = await handshake({ token: one.token });
+    const firstClosed = disconnected(first.socket);
+    await links.revoke(one.link.id);
+    expect(await firstClosed).toBe('io server disconnect');
+
+    const subject = '22222222-2222-4222-8222-222222222222';
+    const other = await issueLink(testApp.app, 'candidate', subject);
+    const second = await handshake({ token: other.token });
+    const secondClosed = disconnected(second.socket);
+    await links.revokeAll('candidate', subject);
+    expect(await secondClosed).toBe('io server disconnect');
+  });
+
+  it('closes a connection when its session expires', async () => {
+    const token = await staffToken(testApp.app, admin);
+    await testApp.app
+      .get(DataSource)
+      .query(
+        `UPDATE staff_sessions SET expires_at = now() + interval '1 second' WHERE user_id = $1`,
+        [admin.id],
+      );
+    const { socket, principal } = await handshake({ token });
+    expect(principal).toBeDefined();
+    expect(await disconnected(socket)).toBe('io server disconnect');
   });
 });

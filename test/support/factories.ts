@@ -31,7 +31,9 @@ export async function createStaff(app: INestApplication, role: StaffRole): Promi
 /** A bearer token for `staff`, made without HTTP so that tests do not trip the login throttle. */
 export async function staffToken(app: INestApplication, staff: { id: string }): Promise<string> {
   const user = await app.get(DataSource).getRepository(User).findOneByOrFail({ id: staff.id });
-  return (await app.get(AuthService).startSession(user)).token;
+  const session = await app.get(AuthService).startSession(user);
+  if (!session) throw new Error(`could not start a session for ${staff.id}`);
+  return session.token;
 }
 
 export async function issueLink(

@@ -13,6 +13,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Environment, HotseatConfigModule } from '@hotseat/config';
 import { DatabaseModule } from '@hotseat/database';
 import { IdentityModule } from '@hotseat/identity';
+import { ScenariosModule } from '@hotseat/scenarios';
 import { entities } from './entities';
 import { HealthModule } from './health/health.module';
 import { HttpExceptionFilter } from './http-exception.filter';
@@ -30,6 +31,7 @@ export class AppModule implements NestModule {
         LoggerModule.forRoot(loggingParams(environment)),
         DatabaseModule.forRoot({ entities }),
         IdentityModule,
+        ScenariosModule,
         HealthModule,
       ],
       providers: [

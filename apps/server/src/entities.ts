@@ -1,5 +1,6 @@
 import type { EntityList } from '@hotseat/database';
 import { identityEntities } from '@hotseat/identity';
+import { scenarioEntities } from '@hotseat/scenarios';
 
 /** Every entity of every feature: the app and the migration tools must see the same model. */
-export const entities: EntityList = [...identityEntities];
+export const entities: EntityList = [...identityEntities, ...scenarioEntities];

@@ -26,6 +26,8 @@ export function loggingParams(environment: Environment): Params {
     },
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    // A failed query's parameters (hashes, people's data) must not reach the log with its error.
+    redact: { paths: ['err.parameters', 'err.driverError.parameters'], censor: '[redacted]' },
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,

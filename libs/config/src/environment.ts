@@ -63,6 +63,11 @@ export class Environment {
   @IsNotEmpty({ message: 'must be a folder path' })
   HOTSEAT_DATA_DIR: string = './data';
 
+  /** Folder of scenario scripts and help-center articles, loaded at start. */
+  @IsString()
+  @IsNotEmpty({ message: 'must be a folder path' })
+  HOTSEAT_SCENARIOS_DIR: string = './scenarios';
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 

@@ -45,4 +45,11 @@ describe(DataFolderLock.name, () => {
     expect(readFileSync(join(folder, 'hotseat.lock'), 'utf8')).toBe(String(process.pid));
     lock.release();
   });
+
+  it('leaves alone a lock another process has taken over since', () => {
+    const lock = DataFolderLock.acquire(folder);
+    writeFileSync(join(folder, 'hotseat.lock'), '999999');
+    lock.release();
+    expect(readFileSync(join(folder, 'hotseat.lock'), 'utf8')).toBe('999999');
+  });
 });

@@ -20,31 +20,51 @@ export class DataFolderLock {
     if (held.has(file)) {
       throw new DataFolderInUseError(`The data folder ${folder} is already open in this process.`);
     }
-    try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(file, 'utf8'));
-      if (owner !== process.pid && isRunning(owner)) {
-        throw new DataFolderInUseError(
-          `The data folder ${folder} is in use by another Hotseat (process ${owner}). ` +
-            'Stop that one first, or set HOTSEAT_DATA_DIR to another folder.',
-        );
+    // Creating with 'wx' is atomic: of two processes taking over a stale lock, one wins.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        writeFileSync(file, String(process.pid), { flag: 'wx' });
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0)
+          throw inUse(folder, file, error);
+        const owner = ownerOf(file);
+        if (owner !== undefined && owner !== process.pid && isRunning(owner))
+          throw inUse(folder, file, error);
+        rmSync(file, { force: true });
       }
-      writeFileSync(file, String(process.pid));
     }
     held.add(file);
     return new DataFolderLock(file);
   }
 
+  /** Removes the lock file, unless another process has taken it over meanwhile. */
   release(): void {
     held.delete(this.file);
-    rmSync(this.file, { force: true });
+    if (ownerOf(this.file) === process.pid) rmSync(this.file, { force: true });
+  }
+}
+
+function inUse(folder: string, file: string, cause: unknown): Error {
+  const owner = ownerOf(file);
+  if ((cause as NodeJS.ErrnoException).code !== 'EEXIST' || owner === undefined)
+    return cause as Error;
+  return new DataFolderInUseError(
+    `The data folder ${folder} is in use by another Hotseat (process ${owner}). ` +
+      'Stop that one first, or set HOTSEAT_DATA_DIR to another folder.',
+  );
+}
+
+function ownerOf(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 
 function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

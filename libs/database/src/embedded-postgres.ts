@@ -4,9 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataFolderLock } from './data-folder-lock';
+import { POOL_SIZE } from './data-source-options';
 
-/** Connections the embedded server accepts; must be at least the TypeORM pool size. */
-export const EMBEDDED_MAX_CONNECTIONS = 10;
 const SOCKET_PORT = 5432;
 
 /**
@@ -38,7 +37,8 @@ export class EmbeddedPostgres {
       const server = new PGLiteSocketServer({
         db,
         path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
-        maxConnections: EMBEDDED_MAX_CONNECTIONS,
+        // Without this the server accepts one connection and the pool fails.
+        maxConnections: POOL_SIZE,
       });
       await server.start();
       return new EmbeddedPostgres(db, server, socketDir, lock, dataDir);

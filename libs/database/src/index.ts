@@ -2,5 +2,5 @@ export { DatabaseModule } from './database.module';
 export { dataSourceOptions, type DatabaseTarget, type EntityList } from './data-source-options';
 export { EmbeddedPostgres } from './embedded-postgres';
 export { DataFolderInUseError } from './data-folder-lock';
-export { openDatabase, type OpenedDatabase } from './open-database';
+export { openDatabase, withDatabase, type OpenedDatabase } from './open-database';
 export { migrations } from './migrations';

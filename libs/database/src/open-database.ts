@@ -1,5 +1,6 @@
 import type { Environment } from '@hotseat/config';
-import type { DatabaseTarget } from './data-source-options';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, type DatabaseTarget, type EntityList } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
 
 export interface OpenedDatabase {
@@ -15,4 +16,27 @@ export async function openDatabase(
   if (environment.DATABASE_URL) return { target: { url: environment.DATABASE_URL } };
   const embedded = await EmbeddedPostgres.start(environment.HOTSEAT_DATA_DIR);
   return { target: embedded.connection, embedded };
+}
+
+/**
+ * For command-line tools: opens the configured database (starting the embedded one when needed),
+ * runs `work` with a connected DataSource, then closes everything, whatever happened.
+ */
+export async function withDatabase<T>(
+  environment: Pick<Environment, 'DATABASE_URL' | 'HOTSEAT_DATA_DIR'>,
+  entities: EntityList,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase(environment);
+  const dataSource = new DataSource({
+    ...dataSourceOptions(database.target, entities),
+    logging: ['error'],
+  });
+  try {
+    await dataSource.initialize();
+    return await work(dataSource);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.embedded?.stop();
+  }
 }

@@ -11,6 +11,7 @@ const staff = (id: string, role: StaffRole): Principal => ({
   kind: 'staff',
   user: { id, email: `${id}@example.com`, name: id, role },
   sessionId: 's',
+  expiresAt: new Date(Date.now() + 60_000),
   csrfToken: 'c',
 });
 const guest = (scope: 'candidate' | 'shadow', subjectId: string): Principal => ({

@@ -21,7 +21,7 @@ export interface CandidateFacts {
 }
 
 function seesEverything(principal: Principal): boolean {
-  return principal.kind === 'staff' && principal.user.role !== 'interviewer';
+  return principal.kind === 'staff' && ['admin', 'manager'].includes(principal.user.role);
 }
 
 /** Managers and admins: all; an interviewer: the sessions they run; a candidate: their own session. */

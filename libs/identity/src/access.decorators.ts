@@ -1,9 +1,4 @@
-import {
-  createParamDecorator,
-  ExecutionContext,
-  ForbiddenException,
-  SetMetadata,
-} from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 import type { LinkScope, Principal, StaffPrincipal, StaffRole } from './principal';
 
@@ -35,7 +30,9 @@ export type AuthenticatedRequest = Request & { principal?: Principal };
 export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext) => {
     const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-    if (!principal) throw new ForbiddenException('This route has no authenticated caller.');
+    // A route that reads its caller must not be @Public: a programming error, hence a 500.
+    if (!principal)
+      throw new Error('CurrentPrincipal used on a route without an authenticated caller');
     return principal;
   },
 );
@@ -44,7 +41,8 @@ export const CurrentPrincipal = createParamDecorator(
 export const CurrentStaff = createParamDecorator(
   (_data: unknown, context: ExecutionContext): StaffPrincipal => {
     const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-    if (principal?.kind !== 'staff') throw new ForbiddenException('This is for staff members.');
+    if (principal?.kind !== 'staff')
+      throw new Error('CurrentStaff used on a route that is not staff-only');
     return principal;
   },
 );

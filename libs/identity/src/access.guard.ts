@@ -9,7 +9,9 @@ import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators';
 import { AuthService } from './auth.service';
+import { LinkNoLongerValidException, SessionEndedException } from './identity.errors';
 import type { Principal } from './principal';
+import type { AuthenticatedSocket } from './socket-authentication';
 
 export const SESSION_COOKIE = 'hotseat_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -18,10 +20,13 @@ export const CSRF_FIELD = '_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Authentication and the route-level access rule for every HTTP route, in one place.
- * Credentials: `Authorization: Bearer <token>` (staff session or guest link) or the session cookie.
- * A cookie is sent by the browser on its own, so a state-changing request that relies on it must also
- * carry the session's CSRF token (synchronizer-token pattern).
+ * The route-level access rule of every HTTP route and socket event handler, in one place.
+ * HTTP credentials: `Authorization: Bearer <token>` (staff session or guest link) or the session
+ * cookie. A cookie is sent by the browser on its own, so a state-changing request that relies on it
+ * must also carry the session's CSRF token (synchronizer-token pattern), and no state-changing request
+ * may come from another site (Sec-Fetch-Site), which also stops login CSRF.
+ * Sockets authenticate once at the handshake (socketAuthentication); here their rule is applied to
+ * every event, and an expired session or link stops working even on a connection that stays open.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -31,24 +36,48 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
       context.getHandler(),
       context.getClass(),
     ]) ?? { kind: 'staff' };
-    if (rule.kind === 'public') return true;
+    switch (context.getType()) {
+      case 'http':
+        return this.checkRequest(context.switchToHttp().getRequest<AuthenticatedRequest>(), rule);
+      case 'ws':
+        return checkSocket(context.switchToWs().getClient<AuthenticatedSocket>(), rule);
+      case 'rpc':
+        return false; // Hotseat has no microservice transport; refuse rather than let it through.
+    }
+  }
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  private async checkRequest(request: AuthenticatedRequest, rule: AccessRule): Promise<boolean> {
+    const unsafe = !SAFE_METHODS.has(request.method);
+    if (unsafe && request.headers['sec-fetch-site'] === 'cross-site') {
+      throw new ForbiddenException('Requests from other sites are not accepted.');
+    }
+    if (rule.kind === 'public') return true;
     const credentials = readCredentials(request);
     if (!credentials) throw new UnauthorizedException('Log in first.');
     const principal = await this.auth.authenticate(credentials.token);
-    if (credentials.via === 'cookie' && !SAFE_METHODS.has(request.method)) {
-      checkCsrf(request, principal);
-    }
+    if (credentials.via === 'cookie' && unsafe) checkCsrf(request, principal);
     allow(rule, principal);
     request.principal = principal;
     return true;
   }
+}
+
+function checkSocket(socket: AuthenticatedSocket, rule: AccessRule): boolean {
+  if (rule.kind === 'public') return true;
+  const principal = socket.data.principal;
+  if (!principal) throw new UnauthorizedException('Log in first.');
+  const expiresAt = principal.kind === 'staff' ? principal.expiresAt : principal.link.expiresAt;
+  if (expiresAt <= new Date()) {
+    throw principal.kind === 'staff'
+      ? new SessionEndedException()
+      : new LinkNoLongerValidException();
+  }
+  allow(rule, principal);
+  return true;
 }
 
 function readCredentials(request: AuthenticatedRequest) {

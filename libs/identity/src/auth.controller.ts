@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import type { Environment } from '@hotseat/config';
 import { CurrentStaff, Public } from './access.decorators';
@@ -8,7 +9,6 @@ import { SESSION_COOKIE } from './access.guard';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import type { StaffPrincipal } from './principal';
 import { sessionCookieOptions } from './session-cookie';
 
@@ -21,7 +21,7 @@ export class AuthController {
 
   /** `{ token, csrfToken, expiresAt, user }`, and the same session as an httpOnly cookie for pages. */
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(ThrottlerGuard)
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
@@ -46,6 +46,7 @@ export class AuthController {
     return { user: staff.user, csrfToken: staff.csrfToken };
   }
 
+  @UseGuards(ThrottlerGuard)
   @Post('password')
   @HttpCode(204)
   async changePassword(@CurrentStaff() staff: StaffPrincipal, @Body() body: ChangePasswordDto) {

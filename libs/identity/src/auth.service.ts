@@ -1,15 +1,22 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import {
+  BadRequestException,
+  Injectable,
+  OnModuleInit,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { Not, Repository } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { CapabilityLinksService } from './capability-links.service';
+import { normalizeEmail } from './email';
 import { StaffSession } from './entities/staff-session.entity';
 import { User } from './entities/user.entity';
+import { FailedAttempts } from './failed-attempts';
 import { SessionEndedException, WRONG_CREDENTIALS } from './identity.errors';
 import { hashPassword, unusablePasswordHash, verifyPassword } from './passwords';
 import type { Principal, StaffPrincipal } from './principal';
-import { issueToken, looksLikeLink, parseToken, verifierMatches } from './tokens';
-import { normalizeEmail } from './email';
+import { Revocations } from './revocations';
+import { issueToken, parseToken, verifierMatches } from './tokens';
 
 /** A staff login lasts this long; then the person logs in again. */
 export const STAFF_SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -23,72 +30,112 @@ export interface StartedSession {
 
 /** Staff logins and the one place any token (staff or link) becomes a Principal, for HTTP and sockets. */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(StaffSession) private readonly sessions: Repository<StaffSession>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly links: CapabilityLinksService,
+    private readonly failures: FailedAttempts,
+    private readonly revocations: Revocations,
   ) {}
 
-  /** The same answer, after the same work, for an unknown email, a wrong password and a disabled account. */
+  async onModuleInit(): Promise<void> {
+    // Ready before the first login, so an unknown email costs the same time as a known one.
+    await unusablePasswordHash();
+  }
+
+  /**
+   * The same answer, after the same work, for an unknown email, a wrong password and a disabled
+   * account. Repeated failures for one email lock it for a while (FailedAttempts).
+   */
   async login(email: string, password: string): Promise<StartedSession> {
-    const user = await this.users.findOneBy({ email: normalizeEmail(email) });
+    const account = `email:${normalizeEmail(email)}`;
+    this.failures.check(account);
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOneBy({ email: normalizeEmail(email) });
     const matches = await verifyPassword(
       password,
       user?.passwordHash ?? (await unusablePasswordHash()),
     );
-    if (!user || !matches || user.disabledAt) throw new UnauthorizedException(WRONG_CREDENTIALS);
-    return this.startSession(user);
+    const session = user && matches && !user.disabledAt ? await this.startSession(user) : undefined;
+    if (!session) {
+      this.failures.fail(account);
+      throw new UnauthorizedException(WRONG_CREDENTIALS);
+    }
+    this.failures.succeed(account);
+    return session;
   }
 
-  async startSession(user: User): Promise<StartedSession> {
+  /**
+   * Opens a session for `user` as loaded, unless the account changed since: a login that checked the
+   * old password must not survive a password change or a disable that happened meanwhile.
+   */
+  async startSession(user: User): Promise<StartedSession | undefined> {
     const { token, selector, verifierHash } = issueToken('staff');
     const csrfToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + STAFF_SESSION_LIFETIME_MS);
-    await this.sessions.insert({ userId: user.id, selector, verifierHash, csrfToken, expiresAt });
-    return { token, csrfToken, expiresAt, user: publicUser(user) };
+    const inserted = await this.dataSource.query<unknown[]>(
+      `INSERT INTO staff_sessions (user_id, selector, verifier_hash, csrf_token, expires_at)
+       SELECT id, $2, $3, $4, $5 FROM users WHERE id = $1 AND password_hash = $6 AND disabled_at IS NULL
+       RETURNING id`,
+      [user.id, selector, verifierHash, csrfToken, expiresAt, user.passwordHash],
+    );
+    if (inserted.length === 0) return undefined;
+    const { id, email, name, role } = user;
+    return { token, csrfToken, expiresAt, user: { id, email, name, role } };
   }
 
   async logout(principal: StaffPrincipal): Promise<void> {
-    await this.sessions.delete({ id: principal.sessionId });
+    await this.dataSource.getRepository(StaffSession).delete({ id: principal.sessionId });
+    this.revocations.publish({ kind: 'staff-session', sessionId: principal.sessionId });
   }
 
   /** Any token to the caller it stands for; 401 with a plain reason when it stands for no one now. */
   async authenticate(token: string): Promise<Principal> {
-    if (looksLikeLink(token)) return this.links.authenticate(token);
     const parsed = parseToken(token);
-    const session = parsed
-      ? await this.sessions.findOne({
-          where: { selector: parsed.selector },
-          relations: { user: true },
-        })
+    if (parsed.kind === 'link') return this.links.authenticate(parsed);
+    const session = parsed.secret
+      ? await this.dataSource
+          .getRepository(StaffSession)
+          .findOne({ where: { selector: parsed.secret.selector }, relations: { user: true } })
       : null;
-    const matches = verifierMatches(
-      parsed?.verifierHash ?? Buffer.alloc(32),
-      session?.verifierHash,
-    );
-    if (!session || !matches || session.expiresAt <= new Date() || session.user.disabledAt) {
+    if (
+      !session ||
+      !verifierMatches(parsed.secret!.verifierHash, session.verifierHash) ||
+      session.expiresAt <= new Date() ||
+      session.user.disabledAt
+    ) {
       throw new SessionEndedException();
     }
+    const { id, email, name, role } = session.user;
     return {
       kind: 'staff',
-      user: publicUser(session.user),
+      user: { id, email, name, role },
       sessionId: session.id,
+      expiresAt: session.expiresAt,
       csrfToken: session.csrfToken,
     };
   }
 
   /** Changes the caller's password and ends their other sessions. */
   async changePassword(principal: StaffPrincipal, current: string, next: string): Promise<void> {
-    const user = await this.users.findOneByOrFail({ id: principal.user.id });
+    const account = `user:${principal.user.id}`;
+    this.failures.check(account);
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ id: principal.user.id });
     if (!(await verifyPassword(current, user.passwordHash))) {
-      throw new UnauthorizedException('The current password is wrong.');
+      this.failures.fail(account);
+      throw new BadRequestException('currentPassword is not your current password.');
     }
-    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(next) });
-    await this.sessions.delete({ userId: user.id, id: Not(principal.sessionId) });
+    this.failures.succeed(account);
+    const passwordHash = await hashPassword(next);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).update({ id: user.id }, { passwordHash });
+      await manager
+        .getRepository(StaffSession)
+        .delete({ userId: user.id, id: Not(principal.sessionId) });
+    });
+    this.revocations.publish({ kind: 'user', userId: user.id });
   }
-}
-
-export function publicUser({ id, email, name, role }: User): StaffPrincipal['user'] {
-  return { id, email, name, role };
 }

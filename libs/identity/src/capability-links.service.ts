@@ -4,7 +4,8 @@ import { EntityManager, IsNull, Repository } from 'typeorm';
 import { CapabilityLink } from './entities/capability-link.entity';
 import { LinkNoLongerValidException } from './identity.errors';
 import type { GuestPrincipal, LinkScope } from './principal';
-import { issueToken, parseToken, verifierMatches } from './tokens';
+import { Revocations } from './revocations';
+import { issueToken, verifierMatches, type ParsedToken } from './tokens';
 
 /** Links live at most this long; features choose shorter lifetimes. */
 export const MAX_LINK_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
@@ -16,14 +17,17 @@ export interface IssueLinkInput {
   createdById: string | null;
 }
 
-/** Every link a guest uses (candidate, shadow host) is issued, checked and revoked here. */
+/**
+ * Every link a guest uses (candidate, shadow host) is issued, checked and revoked here. Methods that
+ * write take an optional EntityManager, to run inside the caller's transaction.
+ */
 @Injectable()
 export class CapabilityLinksService {
   constructor(
     @InjectRepository(CapabilityLink) private readonly links: Repository<CapabilityLink>,
+    private readonly revocations: Revocations,
   ) {}
 
-  /** Pass `manager` to issue the link inside the caller's transaction. */
   async issue(
     input: IssueLinkInput,
     manager?: EntityManager,
@@ -33,31 +37,44 @@ export class CapabilityLinksService {
       throw new BadRequestException('A link must expire in the future and within 90 days.');
     }
     const { token, selector, verifierHash } = issueToken('link');
-    const repository = manager ? manager.getRepository(CapabilityLink) : this.links;
+    const repository = this.repository(manager);
     const link = await repository.save(repository.create({ ...input, selector, verifierHash }));
     return { token, link };
   }
 
-  /** The guest the token stands for; LinkNoLongerValidException when unknown, expired or revoked. */
-  async authenticate(token: string): Promise<GuestPrincipal> {
-    const parsed = parseToken(token);
-    const link =
-      parsed?.kind === 'link' ? await this.links.findOneBy({ selector: parsed.selector }) : null;
-    const matches = verifierMatches(parsed?.verifierHash ?? Buffer.alloc(32), link?.verifierHash);
-    if (!link || !matches || link.revokedAt || link.expiresAt <= new Date()) {
+  /** The guest a parsed link token stands for; LinkNoLongerValidException when it stands for none. */
+  async authenticate({ secret }: ParsedToken): Promise<GuestPrincipal> {
+    const link = secret ? await this.links.findOneBy({ selector: secret.selector }) : null;
+    if (
+      !link ||
+      !verifierMatches(secret!.verifierHash, link.verifierHash) ||
+      link.revokedAt ||
+      link.expiresAt <= new Date()
+    ) {
       throw new LinkNoLongerValidException();
     }
     const { id, scope, subjectId, expiresAt } = link;
     return { kind: 'guest', link: { id, scope, subjectId, expiresAt } };
   }
 
-  async revoke(linkId: string): Promise<void> {
-    await this.links.update({ id: linkId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revoke(linkId: string, manager?: EntityManager): Promise<void> {
+    await this.repository(manager).update(
+      { id: linkId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    this.revocations.publish({ kind: 'link', linkId });
   }
 
   /** Revokes every live link to one subject, e.g. when a session is cancelled. */
   async revokeAll(scope: LinkScope, subjectId: string, manager?: EntityManager): Promise<void> {
-    const repository = manager ? manager.getRepository(CapabilityLink) : this.links;
-    await repository.update({ scope, subjectId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.repository(manager).update(
+      { scope, subjectId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    this.revocations.publish({ kind: 'link-subject', scope, subjectId });
+  }
+
+  private repository(manager?: EntityManager): Repository<CapabilityLink> {
+    return manager ? manager.getRepository(CapabilityLink) : this.links;
   }
 }

@@ -6,12 +6,13 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CapabilityLinksService } from './capability-links.service';
-import { normalizeEmail } from './email';
 import { CapabilityLink } from './entities/capability-link.entity';
 import { StaffSession } from './entities/staff-session.entity';
 import { User } from './entities/user.entity';
+import { FailedAttempts } from './failed-attempts';
 import { FirstAdmin } from './first-admin';
 import { LinksController } from './links.controller';
+import { Revocations } from './revocations';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -26,22 +27,12 @@ const MINUTE = 60_000;
 @Module({
   imports: [
     TypeOrmModule.forFeature(identityEntities),
-    // Used by the login route only (see AuthController).
+    // Limits password checks (login, password change) per client address, on the routes that use
+    // ThrottlerGuard; FailedAttempts adds the per-account lock. Left unnamed so that the answer
+    // carries the standard Retry-After header.
     ThrottlerModule.forRoot({
-      errorMessage: 'Too many login attempts. Wait a few minutes and try again.',
-      throttlers: [
-        { name: 'login-per-address', ttl: MINUTE, limit: 20, blockDuration: 5 * MINUTE },
-        {
-          name: 'login-per-email',
-          ttl: 15 * MINUTE,
-          limit: 5,
-          blockDuration: 15 * MINUTE,
-          getTracker: (request: { body?: { email?: unknown }; ip?: string }) =>
-            typeof request.body?.email === 'string'
-              ? `email:${normalizeEmail(request.body.email)}`
-              : `address:${request.ip}`,
-        },
-      ],
+      errorMessage: 'Too many attempts from your network. Wait a few minutes and try again.',
+      throttlers: [{ ttl: MINUTE, limit: 20, blockDuration: 5 * MINUTE }],
     }),
   ],
   controllers: [AuthController, UsersController, LinksController],
@@ -49,9 +40,11 @@ const MINUTE = 60_000;
     AuthService,
     UsersService,
     CapabilityLinksService,
+    FailedAttempts,
+    Revocations,
     FirstAdmin,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, CapabilityLinksService],
+  exports: [AuthService, CapabilityLinksService, Revocations],
 })
 export class IdentityModule {}

@@ -2,13 +2,12 @@ export { IdentityModule, identityEntities } from './identity.module';
 export { AuthService, STAFF_SESSION_LIFETIME_MS } from './auth.service';
 export { CapabilityLinksService, MAX_LINK_LIFETIME_MS } from './capability-links.service';
 export { UsersService } from './users.service';
+export { Revocations, type Revocation } from './revocations';
 export { User } from './entities/user.entity';
-export { StaffSession } from './entities/staff-session.entity';
-export { CapabilityLink } from './entities/capability-link.entity';
 export { CreateUserDto } from './dto/create-user.dto';
 export { Public, Roles, Guests, CurrentPrincipal, CurrentStaff } from './access.decorators';
 export { SESSION_COOKIE, CSRF_HEADER, CSRF_FIELD } from './access.guard';
-export { socketAuthentication, type AuthenticatedSocket } from './socket-authentication';
+export { guardSockets, type AuthenticatedSocket } from './socket-authentication';
 export {
   canSeeSession,
   canSeeCandidate,

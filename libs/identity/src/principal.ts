@@ -10,6 +10,8 @@ export interface StaffPrincipal {
   user: { id: string; email: string; name: string; role: StaffRole };
   /** The staff session this request authenticated with. */
   sessionId: string;
+  /** When the session ends: a long-lived connection (a socket) must stop then too. */
+  expiresAt: Date;
   csrfToken: string;
 }
 

@@ -12,9 +12,7 @@ export type TokenKind = keyof typeof PREFIXES;
 
 const SELECTOR_CHARS = Math.ceil((SELECTOR_BYTES * 4) / 3);
 const VERIFIER_CHARS = Math.ceil((VERIFIER_BYTES * 4) / 3);
-const FORMAT = new RegExp(
-  `^(hss_|hsl_)([A-Za-z0-9_-]{${SELECTOR_CHARS}})([A-Za-z0-9_-]{${VERIFIER_CHARS}})$`,
-);
+const BODY = new RegExp(`^([A-Za-z0-9_-]{${SELECTOR_CHARS}})([A-Za-z0-9_-]{${VERIFIER_CHARS}})$`);
 
 export interface IssuedToken {
   /** Given to the holder once; never stored. */
@@ -23,10 +21,13 @@ export interface IssuedToken {
   verifierHash: Buffer;
 }
 
+/**
+ * A presented token. `kind` comes from the prefix alone, so that even a mangled link is answered as a
+ * link; `secret` is missing when the rest is not well-formed.
+ */
 export interface ParsedToken {
   kind: TokenKind;
-  selector: string;
-  verifierHash: Buffer;
+  secret?: { selector: string; verifierHash: Buffer };
 }
 
 export function issueToken(kind: TokenKind): IssuedToken {
@@ -39,28 +40,22 @@ export function issueToken(kind: TokenKind): IssuedToken {
   };
 }
 
-/** A link token by its prefix, well-formed or not, so that its refusal speaks of links. */
-export function looksLikeLink(token: string): boolean {
-  return token.startsWith(PREFIXES.link);
-}
-
-/** Undefined for anything that is not a well-formed token. */
-export function parseToken(token: string): ParsedToken | undefined {
-  const match = FORMAT.exec(token);
-  if (!match) return undefined;
-  const kind = match[1] === PREFIXES.staff ? 'staff' : 'link';
-  return { kind, selector: match[2], verifierHash: sha256(match[3]) };
+/** Any string that does not start with a known prefix counts as a staff token that matches nothing. */
+export function parseToken(token: string): ParsedToken {
+  const kind = token.startsWith(PREFIXES.link) ? 'link' : 'staff';
+  const match = token.startsWith(PREFIXES[kind])
+    ? BODY.exec(token.slice(PREFIXES[kind].length))
+    : null;
+  return match
+    ? { kind, secret: { selector: match[1], verifierHash: sha256(match[2]) } }
+    : { kind };
 }
 
 /** Constant-time comparison of the presented verifier's hash with the stored one. */
-export function verifierMatches(presented: Buffer, stored: Buffer | undefined): boolean {
-  // Compare against a dummy when there is no row, so an unknown selector takes as long as a wrong verifier.
-  const expected = stored ?? DUMMY_HASH;
-  return timingSafeEqual(presented, expected) && stored !== undefined;
+export function verifierMatches(presented: Buffer, stored: Buffer): boolean {
+  return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
 
-const DUMMY_HASH = Buffer.alloc(32);
-
-function sha256(text: string): Buffer {
+export function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }

@@ -9,11 +9,12 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { toUserResponse, type UserResponse } from './dto/user.response';
+import { normalizeEmail } from './email';
 import { StaffSession } from './entities/staff-session.entity';
 import { User } from './entities/user.entity';
-import { normalizeEmail } from './email';
 import { isUniqueViolation } from './identity.errors';
 import { generatePassword, hashPassword } from './passwords';
+import { Revocations } from './revocations';
 
 export interface CreatedUser {
   user: UserResponse;
@@ -24,7 +25,10 @@ export interface CreatedUser {
 /** Staff accounts. Callers are admins (checked by the controller's @Roles) or the CLI. */
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly revocations: Revocations,
+  ) {}
 
   async list(): Promise<UserResponse[]> {
     const users = await this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC' } });
@@ -36,6 +40,7 @@ export class UsersService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<CreatedUser> {
     const generatedPassword = input.password ? undefined : generatePassword();
+    const passwordHash = await hashPassword(input.password ?? generatedPassword!);
     const repository = manager.getRepository(User);
     try {
       const user = await repository.save(
@@ -43,7 +48,7 @@ export class UsersService {
           email: normalizeEmail(input.email),
           name: input.name,
           role: input.role,
-          passwordHash: await hashPassword(input.password ?? generatedPassword!),
+          passwordHash,
           disabledAt: null,
         }),
       );
@@ -51,7 +56,7 @@ export class UsersService {
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictException(
-          `A staff account with the email ${input.email} already exists.`,
+          `A staff account with the email ${normalizeEmail(input.email)} already exists.`,
         );
       }
       throw error;
@@ -59,45 +64,51 @@ export class UsersService {
   }
 
   /**
-   * Applies an admin's changes. Disabling or changing a password ends the person's sessions at once;
-   * the last active admin can be neither disabled nor demoted, so someone can always manage accounts.
+   * Applies an admin's changes. Disabling, a new role or a new password take effect at once: the
+   * person's sessions end (or, for a role, their live connections re-authenticate). The last active
+   * admin can be neither disabled nor demoted, so someone can always manage accounts.
    */
   async update(id: string, changes: UpdateUserDto): Promise<UserResponse> {
     if (Object.values(changes).every((value) => value === undefined)) {
       throw new BadRequestException('Send at least one of name, role, disabled or password.');
     }
-    return this.dataSource.transaction(async (manager) => {
+    // Hashed before the transaction, which should not hold its locks for scrypt's 100 ms.
+    const passwordHash =
+      changes.password === undefined ? undefined : await hashPassword(changes.password);
+    const updated = await this.dataSource.transaction(async (manager) => {
+      // One admin change at a time: two admins disabling each other must not leave none (or deadlock).
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('hotseat:admins'))`);
       const users = manager.getRepository(User);
-      const user = await users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await users.findOneBy({ id });
       if (!user) throw new NotFoundException('There is no staff account with this id.');
 
       const activeAdmin = user.role === 'admin' && user.disabledAt === null;
       const losesAdmin =
         (changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true;
-      if (activeAdmin && losesAdmin) {
-        const admins = await users.find({
-          where: { role: 'admin', disabledAt: IsNull() },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (admins.length <= 1) {
-          throw new ConflictException(
-            'This is the last active admin. Make someone else an admin first.',
-          );
-        }
+      if (
+        activeAdmin &&
+        losesAdmin &&
+        (await users.countBy({ role: 'admin', disabledAt: IsNull() })) <= 1
+      ) {
+        throw new ConflictException(
+          'This is the last active admin. Make someone else an admin first.',
+        );
       }
 
       if (changes.name !== undefined) user.name = changes.name;
       if (changes.role !== undefined) user.role = changes.role;
-      if (changes.disabled !== undefined) {
+      if (changes.disabled !== undefined)
         user.disabledAt = changes.disabled ? (user.disabledAt ?? new Date()) : null;
-      }
-      if (changes.password !== undefined) user.passwordHash = await hashPassword(changes.password);
+      if (passwordHash !== undefined) user.passwordHash = passwordHash;
       await users.save(user);
-
-      if (changes.disabled === true || changes.password !== undefined) {
+      if (changes.disabled === true || passwordHash !== undefined) {
         await manager.getRepository(StaffSession).delete({ userId: user.id });
       }
-      return toUserResponse(user);
+      return user;
     });
+    if (changes.disabled === true || changes.role !== undefined || passwordHash !== undefined) {
+      this.revocations.publish({ kind: 'user', userId: id });
+    }
+    return toUserResponse(updated);
   }
 }

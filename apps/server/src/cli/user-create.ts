@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { parseArgs } from 'node:util';
 import { InvalidEnvironmentError, loadEnvironment } from '@hotseat/config';
-import { dataSourceOptions, openDatabase } from '@hotseat/database';
-import { CreateUserDto, STAFF_ROLES, UsersService } from '@hotseat/identity';
+import { withDatabase } from '@hotseat/database';
+import { CreateUserDto, Revocations, STAFF_ROLES, UsersService } from '@hotseat/identity';
 import { entities } from '../entities';
 import { describeStartupError } from '../startup-error';
 
@@ -18,21 +17,16 @@ class UsageError extends Error {}
 async function main(): Promise<void> {
   const input = readInput();
   const environment = loadEnvironment(process.env);
-  const database = await openDatabase(environment);
-  const dataSource = new DataSource({
-    ...dataSourceOptions(database.target, entities),
-    logging: ['error'],
-  });
-  try {
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'all' });
-    const { user, generatedPassword } = await new UsersService(dataSource).create(input);
-    console.log(`Created ${user.role} ${user.name} <${user.email}>.`);
-    if (generatedPassword) console.log(`Password (shown only now): ${generatedPassword}`);
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await database.embedded?.stop();
-  }
+  const { user, generatedPassword } = await withDatabase(
+    environment,
+    entities,
+    async (dataSource) => {
+      await dataSource.runMigrations({ transaction: 'all' });
+      return new UsersService(dataSource, new Revocations()).create(input);
+    },
+  );
+  console.log(`Created ${user.role} ${user.name} <${user.email}>.`);
+  if (generatedPassword) console.log(`Password (shown only now): ${generatedPassword}`);
 }
 
 function readInput(): CreateUserDto {

@@ -1,7 +1,11 @@
 import { Identity1795432182652 } from './1795432182652-Identity';
+import { ScenariosAndHelpCenter1795433710806 } from './1795433710806-ScenariosAndHelpCenter';
 
 /**
  * Every migration, oldest first. `npm run db:generate -- libs/database/src/migrations/Name` writes a
  * new file here; add its class to this list (the "migrations match the entities" test fails until you do).
  */
-export const migrations: Array<new () => object> = [Identity1795432182652];
+export const migrations: Array<new () => object> = [
+  Identity1795432182652,
+  ScenariosAndHelpCenter1795433710806,
+];

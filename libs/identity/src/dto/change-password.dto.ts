@@ -1,15 +1,11 @@
-import { IsString, MaxLength, MinLength } from 'class-validator';
-import { MIN_PASSWORD_LENGTH } from '@hotseat/config';
+import { IsString, MaxLength } from 'class-validator';
+import { NewPasswordField } from './fields';
 
 export class ChangePasswordDto {
-  @IsString()
-  @MaxLength(200)
+  @IsString({ message: 'currentPassword must be text' })
+  @MaxLength(200, { message: 'currentPassword must be at most 200 characters long' })
   currentPassword!: string;
 
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, {
-    message: `newPassword must be at least ${MIN_PASSWORD_LENGTH} characters long`,
-  })
-  @MaxLength(200)
+  @NewPasswordField('newPassword')
   newPassword!: string;
 }

@@ -1,33 +1,25 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
-import { MIN_PASSWORD_LENGTH } from '@hotseat/config';
+import { IsEmail, MaxLength } from 'class-validator';
 import { normalizeEmail } from '../email';
-import { STAFF_ROLES, type StaffRole } from '../principal';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import type { StaffRole } from '../principal';
+import { NameField, NewPasswordField, Optional, RoleField } from './fields';
 
 export class CreateUserDto {
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? normalizeEmail(value) : value,
   )
   @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @MaxLength(254, { message: 'email must be at most 254 characters long' })
   email!: string;
 
-  @Transform(trim)
-  @IsString()
-  @Length(1, 100, { message: 'name must be 1 to 100 characters long' })
+  @NameField()
   name!: string;
 
-  @IsIn(STAFF_ROLES, { message: `role must be one of ${STAFF_ROLES.join(', ')}` })
+  @RoleField()
   role!: StaffRole;
 
   /** Left out: Hotseat generates one and returns it once. */
-  @IsOptional()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, {
-    message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
-  })
-  @MaxLength(200)
+  @Optional()
+  @NewPasswordField()
   password?: string;
 }

@@ -1,0 +1,135 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
+import { slugField, textField, wholeNumber } from './fields';
+
+/**
+ * The shape of a scenario file (docs/scenario-format.md explains every field). Messages say what is
+ * expected; the loader adds the file, line, column and field path.
+ */
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+
+export class PersonaFile {
+  @textField(1, 80) name!: string;
+  @textField(1, 2000) situation!: string;
+  @textField(1, 1000) temperament!: string;
+  @wholeNumber(0, 10) initialAnger!: number;
+  @wholeNumber(0, 10) calmAt!: number;
+}
+
+export class BeatFile {
+  @slugField('angry-about-refund') id!: string;
+  @textField(1, 500) cue!: string;
+  @textField(1, 4000) line!: string;
+  /** How the customer's anger moves when this line is used. */
+  @wholeNumber(-10, 10) anger!: number;
+}
+
+export class CheckpointFile {
+  @slugField('confirm-refund') id!: string;
+  @textField(1, 300) label!: string;
+  @IsBoolean({ message: 'must be true or false' }) required!: boolean;
+  /** The help-center article that holds this step, if one does. */
+  @IsOptional() @IsString({ message: 'must be an article id' }) article?: string;
+}
+
+export class SolutionFile {
+  @textField(1, 4000) summary!: string;
+
+  @IsArray({ message: 'must be a list of checkpoints' })
+  @ArrayMinSize(1, { message: 'must list at least one checkpoint' })
+  @ValidateNested({ each: true })
+  @Type(() => CheckpointFile)
+  checkpoints!: CheckpointFile[];
+
+  @IsArray({ message: 'must be a list of article ids' })
+  @ArrayMinSize(1, { message: 'must list at least one article that holds the answer' })
+  @IsString({ each: true, message: 'must be a list of article ids' })
+  articles!: string[];
+}
+
+export class HelpCenterFile {
+  /** `all` for every article of the product, or a list of article ids. */
+  @ValidateBy({
+    name: 'allOrArticleIds',
+    validator: {
+      validate: (value: unknown) =>
+        value === 'all' || (Array.isArray(value) && value.every((id) => typeof id === 'string')),
+      defaultMessage: () => 'must be "all" or a list of article ids',
+    },
+  })
+  articles!: 'all' | string[];
+}
+
+export class AnchorsFile {
+  @textField(1, 500, 'must describe what a 1 (strong no) looks like') '1'!: string;
+  @textField(1, 500, 'must describe what a 2 (no) looks like') '2'!: string;
+  @textField(1, 500, 'must describe what a 3 (yes) looks like') '3'!: string;
+  @textField(1, 500, 'must describe what a 4 (strong yes) looks like') '4'!: string;
+}
+
+export class RubricAttributeFile {
+  @slugField('de-escalation') id!: string;
+  @textField(1, 80) label!: string;
+  @textField(1, 500) lookFor!: string;
+
+  @IsObject({ message: 'must give anchors 1, 2, 3 and 4' })
+  @ValidateNested()
+  @Type(() => AnchorsFile)
+  anchors!: AnchorsFile;
+}
+
+export class ScenarioFile {
+  @slugField('late-payout') id!: string;
+  @textField(1, 120) title!: string;
+  @slugField('tixly') product!: string;
+  @textField(1, 80) company!: string;
+  @IsIn(DIFFICULTIES, { message: `must be one of ${DIFFICULTIES.join(', ')}` })
+  difficulty!: (typeof DIFFICULTIES)[number];
+  @wholeNumber(5, 120) timeLimitMinutes!: number;
+
+  /** Values for {{...}} in lines, e.g. `order: { id: TX-4821 }` for {{order.id}}. */
+  @IsOptional() @IsObject({ message: 'must be a map of names to values' }) variables?: Record<
+    string,
+    unknown
+  >;
+
+  @IsObject({ message: 'must describe the customer' })
+  @ValidateNested()
+  @Type(() => PersonaFile)
+  persona!: PersonaFile;
+
+  @textField(1, 4000) briefing!: string;
+  @textField(1, 4000) opening!: string;
+
+  @IsArray({ message: 'must be a list of beats' })
+  @ArrayMinSize(1, { message: 'must list at least one beat' })
+  @ValidateNested({ each: true })
+  @Type(() => BeatFile)
+  beats!: BeatFile[];
+
+  @IsObject({ message: 'must give the summary, checkpoints and articles' })
+  @ValidateNested()
+  @Type(() => SolutionFile)
+  solution!: SolutionFile;
+
+  @IsObject({ message: 'must say which articles the candidate can find' })
+  @ValidateNested()
+  @Type(() => HelpCenterFile)
+  helpCenter!: HelpCenterFile;
+
+  @IsArray({ message: 'must be a list of attributes' })
+  @ArrayMinSize(1, { message: 'must list at least one attribute to rate' })
+  @ValidateNested({ each: true })
+  @Type(() => RubricAttributeFile)
+  rubric!: RubricAttributeFile[];
+}

@@ -1,0 +1,42 @@
+import type { DIFFICULTIES } from './dto/scenario-file';
+
+/** A validated scenario: what the interviewer plays, the candidate reads and the metrics need. */
+export interface ScenarioDefinition {
+  id: string;
+  title: string;
+  product: string;
+  company: string;
+  difficulty: (typeof DIFFICULTIES)[number];
+  timeLimitMinutes: number;
+  variables: Record<string, unknown>;
+  persona: {
+    name: string;
+    situation: string;
+    temperament: string;
+    initialAnger: number;
+    calmAt: number;
+  };
+  briefing: string;
+  opening: string;
+  beats: Array<{ id: string; cue: string; line: string; anger: number }>;
+  solution: {
+    summary: string;
+    checkpoints: Array<{ id: string; label: string; required: boolean; article?: string }>;
+    articles: string[];
+  };
+  /** The articles the candidate can find, resolved from `all` to the list of ids. */
+  helpCenter: { articles: string[] };
+  rubric: Array<{
+    id: string;
+    label: string;
+    lookFor: string;
+    anchors: { '1': string; '2': string; '3': string; '4': string };
+  }>;
+}
+
+export interface LoadedScenario {
+  file: string;
+  definition: ScenarioDefinition;
+  /** SHA-256 of the definition: edits that change what the scenario means change it. */
+  hash: string;
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ScenariosService } from './scenarios.service';
+
+@Controller('api/scenarios')
+export class ScenariosController {
+  constructor(private readonly scenarios: ScenariosService) {}
+
+  /** `[{ id, title, product, difficulty, version, valid: true }]`, then `{ file, valid: false, errors }`. */
+  @Get()
+  list() {
+    return this.scenarios.list();
+  }
+
+  /** The whole scenario: persona, beats, solution with checkpoint ids, rubric. */
+  @Get(':id')
+  get(@Param('id') id: string) {
+    const { definition, hash } = this.scenarios.get(id);
+    return { ...definition, version: hash.slice(0, 12) };
+  }
+}
