@@ -33,6 +33,8 @@ const OPEN = '⟦';
 const CLOSE = '⟧';
 const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=" … "`;
 const RESULT_LIMIT = 10;
+/** A quoted phrase, a -word or an "or": the person wrote a search expression. */
+const SEARCH_SYNTAX = /"|(^|\s)-\S|\sor\s/i;
 
 /**
  * The help center, in PostgreSQL: articles weighted title > tags > text, searched with
@@ -69,30 +71,28 @@ export class HelpCenterService {
   }
 
   /**
-   * The best articles for `query` within `scope`, best first. Every word must match; when no article
-   * has them all, articles with any of them are ranked instead, so a long question still finds help.
+   * The best articles for `query` within `scope`, best first, ranked by ts_rank_cd (title counts
+   * most, then tags, then text). Plain words match articles that have any of them, so that a
+   * customer's whole question still finds help; a query written with search syntax (quotes, -word,
+   * or) is taken literally through websearch_to_tsquery.
    */
   async search(query: string, scope: SearchScope): Promise<SearchResult[]> {
-    const strict = `websearch_to_tsquery('english', $1)`;
-    const loose = `replace(plainto_tsquery('english', $1)::text, ' & ', ' | ')::tsquery`;
-    for (const tsquery of [strict, loose]) {
-      const rows = await this.dataSource.query<{ id: string; title: string; headline: string }[]>(
-        `SELECT id, title, ts_headline('english', body_text, query, $4) AS headline
-         FROM help_articles, ${tsquery} AS query
-         WHERE product = $2 AND ($3::text[] IS NULL OR id = ANY($3::text[])) AND search @@ query
-         ORDER BY ts_rank_cd(search, query) DESC, title
-         LIMIT ${RESULT_LIMIT}`,
-        [query, scope.product, scope.articleIds ?? null, HEADLINE_OPTIONS],
-      );
-      if (rows.length > 0) {
-        return rows.map((row) => ({
-          articleId: row.id,
-          title: row.title,
-          snippet: markMatches(row.headline),
-        }));
-      }
-    }
-    return [];
+    const tsquery = SEARCH_SYNTAX.test(query)
+      ? `websearch_to_tsquery('english', $1)`
+      : `replace(plainto_tsquery('english', $1)::text, ' & ', ' | ')::tsquery`;
+    const rows = await this.dataSource.query<{ id: string; title: string; headline: string }[]>(
+      `SELECT id, title, ts_headline('english', body_text, query, $4) AS headline
+       FROM help_articles, (SELECT ${tsquery} AS query) AS q
+       WHERE product = $2 AND ($3::text[] IS NULL OR id = ANY($3::text[])) AND search @@ query
+       ORDER BY ts_rank_cd(search, query) DESC, title
+       LIMIT ${RESULT_LIMIT}`,
+      [query, scope.product, scope.articleIds ?? null, HEADLINE_OPTIONS],
+    );
+    return rows.map((row) => ({
+      articleId: row.id,
+      title: row.title,
+      snippet: markMatches(row.headline),
+    }));
   }
 
   /** One article; 404 when it does not exist or is outside `scope`. */
