@@ -7,6 +7,8 @@ const shared = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   moduleNameMapper: { '^@hotseat/(.*)$': '<rootDir>/libs/$1/src' },
+  // Decorators (class-transformer, Nest) read metadata through it, as main.ts provides in the app.
+  setupFiles: ['reflect-metadata'],
 };
 
 /** @type {import('jest').Config} */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { migrations } from '@hotseat/database';
 import { ServerProcess } from './support/server-process';
@@ -97,5 +99,38 @@ describe(`command-line tools (${databaseKind} database)`, () => {
     expect(await run('cli/db-migrate.js')).toMatchObject({
       output: expect.stringContaining(`${migrations.length} migration(s) applied`),
     });
+  });
+
+  it('scenarios:check passes the shipped scenarios and reports every problem of broken files', async () => {
+    const clean = await run('cli/scenarios-check.js', ['scenarios']);
+    expect(clean.code).toBe(0);
+    expect(clean.output).toMatch(/^All \d+ file\(s\) are valid\.\n$/);
+
+    const broken = await run('cli/scenarios-check.js', ['test/fixtures/broken-scenarios']);
+    expect(broken.code).toBe(1);
+    const expected = readFileSync(
+      join(__dirname, 'fixtures/broken-scenarios/expected-diagnostics.txt'),
+      'utf8',
+    )
+      .trim()
+      .split('\n')
+      .map((line) =>
+        `test/fixtures/broken-scenarios/${line}`.replace(
+          /used by help-center/,
+          'used by test/fixtures/broken-scenarios/help-center',
+        ),
+      );
+    const lines = broken.output.trim().split('\n');
+    expect(lines.filter((line) => line.startsWith('test/')).sort()).toEqual(expected.sort());
+    expect(lines).toContain(`${expected.length} problem(s) found; 2 file(s) are valid.`);
+
+    const one = await run('cli/scenarios-check.js', [
+      'test/fixtures/broken-scenarios/wrong-types.yaml',
+    ]);
+    expect(one.code).toBe(1);
+    expect(one.output).toContain(
+      'test/fixtures/broken-scenarios/wrong-types.yaml:6:19: timeLimitMinutes: must be a whole number from 5 to 120 (got 2)',
+    );
+    expect(one.output).not.toContain('bad-templates.yaml');
   });
 });

@@ -30,49 +30,32 @@ export async function loadCatalog(root: string, reportFrom = process.cwd()): Pro
   const reject = (file: string, diagnostics: Diagnostic[]) =>
     catalog.invalid.push({ file, diagnostics });
 
-  const articleIds = new Map<string, string>();
+  // The first file (alphabetically) with an id keeps it; a later one is rejected, naming the first.
+  const claimed = new Map<string, string>();
+  const claim = (kind: string, id: string, file: string, source: string): boolean => {
+    const key = `${kind} id ${id}`;
+    const first = claimed.get(key);
+    if (first) reject(file, [duplicate(file, source, key, first)]);
+    else claimed.set(key, file);
+    return !first;
+  };
+
   for (const product of await folders(join(root, HELP_CENTER))) {
     for (const path of await files(join(root, HELP_CENTER, product), ['.md'])) {
-      const { article, diagnostics } = parseArticle(
-        name(path),
-        await readFile(path, 'utf8'),
-        product,
-      );
-      if (!article) {
-        reject(name(path), diagnostics);
-      } else if (articleIds.has(article.id)) {
-        reject(name(path), [
-          duplicate(name(path), `article id ${article.id}`, articleIds.get(article.id)!),
-        ]);
-      } else {
-        articleIds.set(article.id, name(path));
-        catalog.articles.push(article);
-      }
+      const source = await readFile(path, 'utf8');
+      const { article, diagnostics } = parseArticle(name(path), source, product);
+      if (!article) reject(name(path), diagnostics);
+      else if (claim('article', article.id, name(path), source)) catalog.articles.push(article);
     }
   }
 
   const index = new Map(catalog.articles.map((article) => [article.id, article.product]));
-  const scenarioIds = new Map<string, string>();
   for (const path of await files(root, ['.yaml', '.yml'])) {
-    const { scenario, diagnostics } = validateScenario(
-      name(path),
-      await readFile(path, 'utf8'),
-      index,
-    );
-    if (!scenario) {
-      reject(name(path), diagnostics);
-    } else if (scenarioIds.has(scenario.definition.id)) {
-      reject(name(path), [
-        duplicate(
-          name(path),
-          `scenario id ${scenario.definition.id}`,
-          scenarioIds.get(scenario.definition.id)!,
-        ),
-      ]);
-    } else {
-      scenarioIds.set(scenario.definition.id, name(path));
+    const source = await readFile(path, 'utf8');
+    const { scenario, diagnostics } = validateScenario(name(path), source, index);
+    if (!scenario) reject(name(path), diagnostics);
+    else if (claim('scenario', scenario.definition.id, name(path), source))
       catalog.scenarios.push(scenario);
-    }
   }
   return catalog;
 }
@@ -82,10 +65,11 @@ export function catalogRootOf(file: string): string {
   return extname(file) === '.md' ? dirname(dirname(dirname(file))) : dirname(file);
 }
 
-function duplicate(file: string, what: string, first: string): Diagnostic {
+function duplicate(file: string, source: string, what: string, first: string): Diagnostic {
+  const line = source.split('\n').findIndex((text) => /^id:/.test(text)) + 1 || 1;
   return {
     file,
-    line: 1,
+    line,
     column: 1,
     path: 'id',
     message: `${what} is already used by ${first}; ids must be unique`,

@@ -32,12 +32,14 @@ export class PositionedYaml {
   readonly syntaxErrors: Diagnostic[];
   private readonly document: Document;
   private readonly lines = new LineCounter();
+  private readonly sourceLines: string[];
 
   constructor(
     readonly file: string,
     text: string,
     private readonly lineOffset = 0,
   ) {
+    this.sourceLines = text.split('\n');
     this.document = parseDocument(text, {
       lineCounter: this.lines,
       prettyErrors: false,
@@ -73,13 +75,18 @@ export class PositionedYaml {
     return this.diagnostic(line + this.lineOffset, col, path, message);
   }
 
-  /** Where a block of text at `path` starts: the line after `|` or `>` for a block scalar. */
-  textStart(path: FieldPath): { line: number; column: number } {
+  /**
+   * Where the text at `path` starts: for a block scalar (`|` or `>`), the first content line, at its
+   * indentation, which every line of the block shares.
+   */
+  textStart(path: FieldPath): { line: number; column: number; block: boolean } {
     const node = this.node(path);
     const { line, col } = this.position(path);
     const isBlock =
       isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
-    return isBlock ? { line: line + 1, column: 1 } : { line, column: col };
+    if (!isBlock) return { line, column: col, block: false };
+    const content = this.sourceLines[line - this.lineOffset] ?? '';
+    return { line: line + 1, column: content.length - content.trimStart().length + 1, block: true };
   }
 
   private position(path: FieldPath): { line: number; col: number } {

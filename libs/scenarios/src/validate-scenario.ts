@@ -223,7 +223,8 @@ function templateDiagnostics(
       {
         ...diagnostic,
         line: start.line + problem.line - 1,
-        column: problem.line === 1 ? start.column + problem.column - 1 : problem.column,
+        column:
+          problem.line === 1 || start.block ? start.column + problem.column - 1 : problem.column,
       },
     ];
   });

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalog } from './catalog';
+import { formatDiagnostic } from './diagnostics';
+import { contentHash, validateScenario } from './validate-scenario';
+
+const REPO = join(__dirname, '../../..');
+const BROKEN = join(REPO, 'test/fixtures/broken-scenarios');
+
+describe(loadCatalog.name, () => {
+  describe('on the corpus of broken files', () => {
+    it('reports every problem with its file, line, column, field and what is expected', async () => {
+      const catalog = await loadCatalog(BROKEN, BROKEN);
+      const reported = catalog.invalid
+        .flatMap(({ diagnostics }) => diagnostics.map(formatDiagnostic))
+        .sort();
+      const expected = readFileSync(join(BROKEN, 'expected-diagnostics.txt'), 'utf8')
+        .trim()
+        .split('\n');
+      expect(reported).toEqual(expected);
+    });
+
+    it('loads no broken file, not even in part', async () => {
+      const catalog = await loadCatalog(BROKEN, BROKEN);
+      expect(catalog.scenarios).toEqual([]);
+      expect(catalog.articles.map((article) => article.id).sort()).toEqual([
+        'reset-password',
+        'unlock-account',
+      ]);
+      expect(catalog.invalid.map(({ file }) => file).sort()).toEqual([
+        'bad-references.yaml',
+        'bad-templates.yaml',
+        'broken-yaml.yaml',
+        'file-name-differs.yaml',
+        'help-center/acme/bad-front-matter.md',
+        'help-center/acme/empty-body.md',
+        'help-center/acme/no-front-matter.md',
+        'help-center/acme/z-duplicate-id.md',
+        'missing-and-unknown.yaml',
+        'not-a-map.yaml',
+        'wrong-types.yaml',
+      ]);
+    });
+  });
+
+  describe('on the scenarios Hotseat ships', () => {
+    it('finds every file valid', async () => {
+      const catalog = await loadCatalog(join(REPO, 'scenarios'), REPO);
+      expect(
+        catalog.invalid.flatMap(({ diagnostics }) => diagnostics.map(formatDiagnostic)),
+      ).toEqual([]);
+    });
+
+    it('has at least six complete scenarios, each of its own product with a help center of eight articles', async () => {
+      const { scenarios, articles } = await loadCatalog(join(REPO, 'scenarios'), REPO);
+      expect(scenarios.length).toBeGreaterThanOrEqual(6);
+      const products = scenarios.map(({ definition }) => definition.product);
+      expect(new Set(products).size).toBe(scenarios.length);
+      for (const { definition } of scenarios) {
+        expect({
+          id: definition.id,
+          beats: definition.beats.length >= 5,
+          checkpoints: definition.solution.checkpoints.length >= 3,
+          rubric: definition.rubric.length >= 1,
+          articles:
+            articles.filter((article) => article.product === definition.product).length >= 8,
+        }).toEqual({
+          id: definition.id,
+          beats: true,
+          checkpoints: true,
+          rubric: true,
+          articles: true,
+        });
+      }
+    });
+  });
+
+  it('accepts the complete example of docs/scenario-format.md', async () => {
+    const doc = readFileSync(join(REPO, 'docs/scenario-format.md'), 'utf8');
+    const example = /## A complete example[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)![1];
+    const { articles } = await loadCatalog(join(REPO, 'scenarios'), REPO);
+    const index = new Map(articles.map((article) => [article.id, article.product]));
+    const { diagnostics } = validateScenario('charged-ten-times.yaml', example, index);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe(contentHash.name, () => {
+  const shipped = readFileSync(join(REPO, 'scenarios/charged-ten-times.yaml'), 'utf8');
+  const index = new Map(
+    [
+      'duplicate-charges-incident',
+      'refund-duplicate-charge',
+      'refund-timing',
+      'refund-confirmation-email',
+      'goodwill-bank-fees',
+    ].map((id) => [id, 'tixly'] as const),
+  );
+  const hashOf = (text: string) =>
+    validateScenario('charged-ten-times.yaml', text, index).scenario!.hash;
+
+  it('ignores comments, formatting and key order', () => {
+    const reformatted = `# a new comment\n${shipped.replace('timeLimitMinutes: 20', 'timeLimitMinutes:   20 # minutes')}`;
+    expect(hashOf(reformatted)).toBe(hashOf(shipped));
+  });
+
+  it('changes with any change of content', () => {
+    expect(hashOf(shipped.replace('initialAnger: 8', 'initialAnger: 9'))).not.toBe(hashOf(shipped));
+    expect(hashOf(shipped.replace('Hello?? Is anyone', 'Hello? Is anyone'))).not.toBe(
+      hashOf(shipped),
+    );
+  });
+});
