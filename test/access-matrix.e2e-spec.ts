@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { METHODS } from 'node:http';
 import request from 'supertest';
 import type { StaffRole } from '@hotseat/identity';
-import { createStaff, issueLink, staffToken, type TestStaff } from './support/factories';
+import {
+  createCandidate,
+  createStaff,
+  issueLink,
+  scheduleSession,
+  staffToken,
+  type TestStaff,
+} from './support/factories';
 import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -53,6 +60,11 @@ const staffWith = (roles: StaffRole[], status: number): Expected => ({
   admin: roles.includes('admin') ? status : 403,
 });
 const anyStaff = (status: number) => staffWith(['admin', 'manager', 'interviewer'], status);
+/** A resource of `interviewer`'s: another interviewer is told it does not exist. */
+const interviewersOwn = (status: number): Expected => ({
+  ...anyStaff(status),
+  otherInterviewer: 404,
+});
 const roleOf = (caller: Caller): StaffRole =>
   caller === 'otherInterviewer' ? 'interviewer' : (caller as StaffRole);
 const isStaff = (caller: Caller) => !['anonymous', 'candidate', 'shadow'].includes(caller);
@@ -109,6 +121,45 @@ const MATRIX: Record<string, Row> = {
   'GET /api/help-center/articles/:id': {
     call: () => ({ path: '/api/help-center/articles/refund-timing' }),
     expected: anyStaff(200),
+  },
+  'POST /api/candidates': {
+    call: () => ({ body: { name: 'Alan Turing', email: 'alan@example.com' } }),
+    expected: anyStaff(201),
+  },
+  'GET /api/candidates': { expected: anyStaff(200) },
+  'GET /api/candidates/:id': {
+    call: async ({ app, staff }) => ({
+      path: `/api/candidates/${(await createCandidate(app, staff.interviewer)).id}`,
+    }),
+    expected: interviewersOwn(200),
+  },
+  'POST /api/sessions': {
+    call: async ({ app, staff }) => ({
+      body: {
+        candidateId: (await createCandidate(app, staff.interviewer)).id,
+        scenarioId: 'charged-ten-times',
+      },
+    }),
+    expected: interviewersOwn(201),
+  },
+  'GET /api/sessions': { expected: anyStaff(200) },
+  'GET /api/sessions/:id': {
+    call: async ({ app, staff }) => ({
+      path: `/api/sessions/${(await scheduleSession(app, staff.interviewer)).id}`,
+    }),
+    expected: interviewersOwn(200),
+  },
+  'POST /api/sessions/:id/cancel': {
+    call: async ({ app, staff }) => ({
+      path: `/api/sessions/${(await scheduleSession(app, staff.interviewer)).id}/cancel`,
+    }),
+    expected: interviewersOwn(200),
+  },
+  'GET /api/sessions/:id/events': {
+    call: async ({ app, staff }) => ({
+      path: `/api/sessions/${(await scheduleSession(app, staff.interviewer)).id}/events`,
+    }),
+    expected: interviewersOwn(200),
   },
 };
 

@@ -7,8 +7,10 @@ import {
   User,
   UsersService,
   type LinkScope,
+  type StaffPrincipal,
   type StaffRole,
 } from '@hotseat/identity';
+import { Candidate, SessionsService } from '@hotseat/roleplay';
 
 /** Small builders for end-to-end tests; each test makes what it needs, through the real services. */
 
@@ -48,4 +50,29 @@ export async function issueLink(
     expiresAt: new Date(Date.now() + lifetimeMs),
     createdById: null,
   });
+}
+
+/** A candidate added by `createdBy`, who may then see them. */
+export async function createCandidate(app: INestApplication, createdBy: { id: string }) {
+  return app
+    .get(DataSource)
+    .getRepository(Candidate)
+    .save({ name: 'Test Candidate', email: 'candidate@example.com', createdById: createdBy.id });
+}
+
+/** A scheduled role-play run by `interviewer`, made by the real SessionsService. */
+export async function scheduleSession(
+  app: INestApplication,
+  interviewer: TestStaff,
+  scenarioId = 'charged-ten-times',
+) {
+  const candidate = await createCandidate(app, interviewer);
+  const principal: StaffPrincipal = {
+    kind: 'staff',
+    user: { id: interviewer.id, email: interviewer.email, name: 'Test', role: interviewer.role },
+    sessionId: randomUUID(),
+    expiresAt: new Date(Date.now() + 60_000),
+    csrfToken: '',
+  };
+  return app.get(SessionsService).create(principal, { candidateId: candidate.id, scenarioId });
 }

@@ -13,6 +13,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Environment, HotseatConfigModule } from '@hotseat/config';
 import { DatabaseModule } from '@hotseat/database';
 import { IdentityModule } from '@hotseat/identity';
+import { RoleplayModule } from '@hotseat/roleplay';
 import { ScenariosModule } from '@hotseat/scenarios';
 import { entities } from './entities';
 import { HealthModule } from './health/health.module';
@@ -32,6 +33,7 @@ export class AppModule implements NestModule {
         DatabaseModule.forRoot({ entities }),
         IdentityModule,
         ScenariosModule,
+        RoleplayModule,
         HealthModule,
       ],
       providers: [

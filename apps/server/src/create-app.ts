@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { Environment } from '@hotseat/config';
 import { AppModule } from './app.module';
+import { HotseatIoAdapter } from './socket-io.adapter';
 
 /** Builds the whole application, ready to listen; main.ts and the end-to-end tests both use it. */
 export async function createApp(environment: Environment): Promise<NestExpressApplication> {
@@ -17,5 +18,8 @@ export async function createApp(environment: Environment): Promise<NestExpressAp
   app.disable('x-powered-by');
   // Client addresses (login throttling, logs) come from X-Forwarded-For only through trusted proxies.
   app.set('trust proxy', environment.TRUST_PROXY_HOPS);
+  const sockets = new HotseatIoAdapter(app);
+  if (environment.REDIS_URL) await sockets.connectToRedis(environment.REDIS_URL);
+  app.useWebSocketAdapter(sockets);
   return app;
 }

@@ -68,6 +68,15 @@ describe(loadEnvironment.name, () => {
     ]);
   });
 
+  it('takes a redis:// REDIS_URL and never echoes a bad one', () => {
+    expect(loadEnvironment({ REDIS_URL: 'redis://:pw@cache:6379/0' }).REDIS_URL).toBe(
+      'redis://:pw@cache:6379/0',
+    );
+    expect(problemsOf({ REDIS_URL: 'http://:s3cret@cache:6379' })).toEqual([
+      'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379.',
+    ]);
+  });
+
   it('reports every bad variable at once', () => {
     expect(problemsOf({ PORT: '0', LOG_LEVEL: 'loud' })).toHaveLength(2);
   });

@@ -20,7 +20,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 
 /** Variables whose values must never be echoed back in an error message. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'HOTSEAT_ADMIN_PASSWORD']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'HOTSEAT_ADMIN_PASSWORD']);
 
 /** Shortest password Hotseat accepts, for every staff account. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -57,6 +57,17 @@ export class Environment {
     { message: 'must be a postgres:// URL such as postgres://user:password@host:5432/hotseat' },
   )
   DATABASE_URL?: string;
+
+  /**
+   * Redis that several Hotseat instances share so that a role-play's two sides may be connected to
+   * different instances (Socket.IO's Redis adapter). Unset: one instance, nothing to share.
+   */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['redis', 'rediss'], require_protocol: true, require_tld: false },
+    { message: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' },
+  )
+  REDIS_URL?: string;
 
   /** Folder of the embedded database, used only when DATABASE_URL is not set. */
   @IsString()

@@ -4,6 +4,7 @@ import {
   canSeeCandidate,
   canSeeSession,
   requireAccess,
+  roleplayRole,
 } from './access-policy';
 import type { Principal, StaffRole } from './principal';
 
@@ -33,6 +34,18 @@ describe('access policy', () => {
     ['a shadow host', guest('shadow', 'session-1'), false],
   ])('lets %s see a session: %s', (_who, principal, allowed) => {
     expect(canSeeSession(principal, session)).toBe(allowed);
+  });
+
+  it.each([
+    ['the interviewer who runs it', staff('ivy', 'interviewer'), 'interviewer'],
+    ['a manager', staff('max', 'manager'), 'observer'],
+    ['an admin', staff('ada', 'admin'), 'observer'],
+    ["the session's candidate", guest('candidate', 'session-1'), 'candidate'],
+    ['another interviewer', staff('ian', 'interviewer'), null],
+    ["another session's candidate", guest('candidate', 'session-2'), null],
+    ['a shadow host', guest('shadow', 'session-1'), null],
+  ])('gives %s the role-play role %s', (_who, principal, role) => {
+    expect(roleplayRole(principal, session)).toBe(role);
   });
 
   it.each([

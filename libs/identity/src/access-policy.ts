@@ -32,6 +32,18 @@ export function canSeeSession(principal: Principal, session: SessionFacts): bool
   return seesEverything(principal) || session.interviewerId === principal.user.id;
 }
 
+/**
+ * How a caller takes part in a role-play: its `candidate`; the `interviewer` running it, who alone
+ * plays the customer and acts on it; or an `observer` (a manager or admin watching). Null: not at all.
+ */
+export type RoleplayRole = 'candidate' | 'interviewer' | 'observer';
+
+export function roleplayRole(principal: Principal, session: SessionFacts): RoleplayRole | null {
+  if (!canSeeSession(principal, session)) return null;
+  if (principal.kind === 'guest') return 'candidate';
+  return session.interviewerId === principal.user.id ? 'interviewer' : 'observer';
+}
+
 /** Managers and admins: all; an interviewer: the candidates they created or interview. Guests: none. */
 export function canSeeCandidate(principal: Principal, candidate: CandidateFacts): boolean {
   if (principal.kind === 'guest') return false;

@@ -8,6 +8,7 @@ import type { LinkScope, Principal, StaffPrincipal, StaffRole } from './principa
  */
 export type AccessRule =
   | { kind: 'public' }
+  | { kind: 'signed-in' }
   | { kind: 'staff'; roles?: readonly StaffRole[] }
   | { kind: 'guests'; scopes: readonly LinkScope[] };
 
@@ -15,6 +16,12 @@ export const ACCESS_RULE = 'hotseat:access';
 
 /** Anyone, signed in or not (health, login). */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/**
+ * Anyone who authenticated, staff or guest, for handlers that check the resource themselves: the
+ * role-play socket events that both the candidate and the interviewer send.
+ */
+export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule);
 
 /** Staff members with one of these roles. */
 export const Roles = (...roles: StaffRole[]) =>

@@ -1,6 +1,6 @@
 import { ExecutionContext, ForbiddenException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Guests, Public, Roles } from './access.decorators';
+import { Guests, Public, Roles, SignedIn } from './access.decorators';
 import { AccessGuard } from './access.guard';
 import type { AuthService } from './auth.service';
 import type { Principal } from './principal';
@@ -10,6 +10,7 @@ class Handlers {
   @Roles('interviewer') interviewerOnly() {}
   @Guests('candidate') candidateOnly() {}
   @Public() anyone() {}
+  @SignedIn() signedIn() {}
   anyStaff() {}
 }
 
@@ -54,6 +55,14 @@ describe(`${AccessGuard.name} on sockets`, () => {
     );
     await expect(guard.canActivate(socketContext('anyStaff', candidate))).rejects.toThrow(
       ForbiddenException,
+    );
+  });
+
+  it('lets staff and guests alike through a signed-in handler, but not a socket without a principal', async () => {
+    await expect(guard.canActivate(socketContext('signedIn', candidate))).resolves.toBe(true);
+    await expect(guard.canActivate(socketContext('signedIn', interviewer))).resolves.toBe(true);
+    await expect(guard.canActivate(socketContext('signedIn', undefined))).rejects.toThrow(
+      UnauthorizedException,
     );
   });
 

@@ -113,6 +113,7 @@ function checkCsrf(request: AuthenticatedRequest, principal: Principal): void {
 }
 
 function allow(rule: Exclude<AccessRule, { kind: 'public' }>, principal: Principal): void {
+  if (rule.kind === 'signed-in') return;
   if (rule.kind === 'guests') {
     if (principal.kind !== 'guest' || !rule.scopes.includes(principal.link.scope)) {
       throw new ForbiddenException('This is only for people who were sent a link for it.');

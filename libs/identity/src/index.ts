@@ -5,13 +5,22 @@ export { UsersService } from './users.service';
 export { Revocations, type Revocation } from './revocations';
 export { User } from './entities/user.entity';
 export { CreateUserDto } from './dto/create-user.dto';
-export { Public, Roles, Guests, CurrentPrincipal, CurrentStaff } from './access.decorators';
-export { SESSION_COOKIE, CSRF_HEADER, CSRF_FIELD } from './access.guard';
+export {
+  Public,
+  SignedIn,
+  Roles,
+  Guests,
+  CurrentPrincipal,
+  CurrentStaff,
+} from './access.decorators';
+export { AccessGuard, SESSION_COOKIE, CSRF_HEADER, CSRF_FIELD } from './access.guard';
 export { guardSockets, type AuthenticatedSocket } from './socket-authentication';
 export {
   canSeeSession,
   canSeeCandidate,
   canGiveShadowFeedback,
+  roleplayRole,
+  type RoleplayRole,
   requireAccess,
   type SessionFacts,
   type CandidateFacts,

@@ -1,0 +1,103 @@
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+/** The longest chat message or note, in characters. Socket.IO's buffer limit is set to fit it. */
+export const MAX_TEXT_LENGTH = 4000;
+
+/** May be left out, but not sent as null. */
+const Optional = () => ValidateIf((_object, value) => value !== undefined);
+const ClientId = () =>
+  IsUUID('all', {
+    message: 'clientId must be a UUID: a new one for each action, the same one when retrying it',
+  });
+const Text = (field: string) => (target: object, key: string) => {
+  IsString({ message: `${field} must be text` })(target, key);
+  MaxLength(MAX_TEXT_LENGTH, {
+    message: `${field} must be at most ${MAX_TEXT_LENGTH} characters long`,
+  })(target, key);
+  Matches(/\S/, { message: `${field} must not be empty` })(target, key);
+};
+const Id = (field: string) => (target: object, key: string) => {
+  IsString({ message: `${field} must be text` })(target, key);
+  Length(1, 200, { message: `${field} must be 1 to 200 characters long` })(target, key);
+};
+
+export class ActionPayload {
+  @ClientId()
+  clientId!: string;
+}
+
+export class ChatSendPayload extends ActionPayload {
+  @Text('text')
+  text!: string;
+
+  /** The script beat the line came from (the interviewer's one-click lines). */
+  @Optional()
+  @Id('beatId')
+  beatId?: string;
+}
+
+export class TypingPayload {
+  @IsBoolean({ message: 'typing must be true or false' })
+  typing!: boolean;
+}
+
+export class AngerSetPayload extends ActionPayload {
+  @IsInt({ message: 'level must be a whole number from 0 to 10' })
+  @Min(0, { message: 'level must be a whole number from 0 to 10' })
+  @Max(10, { message: 'level must be a whole number from 0 to 10' })
+  level!: number;
+}
+
+export class CheckpointHitPayload extends ActionPayload {
+  @Id('checkpointId')
+  checkpointId!: string;
+}
+
+export class NoteAddPayload extends ActionPayload {
+  @Text('text')
+  text!: string;
+}
+
+export class SessionEndPayload extends ActionPayload {
+  @Optional()
+  @IsString({ message: 'reason must be text' })
+  @MaxLength(500, { message: 'reason must be at most 500 characters long' })
+  reason?: string;
+}
+
+export class HelpSearchPayload extends ActionPayload {
+  @IsString({ message: 'query must be text' })
+  @Length(1, 200, { message: 'query must be 1 to 200 characters long' })
+  @Matches(/\S/, { message: 'query must not be empty' })
+  query!: string;
+}
+
+export class HelpArticlePayload extends ActionPayload {
+  @Id('articleId')
+  articleId!: string;
+}
+
+export const ATTENTION_KINDS = ['pasted', 'away', 'back'] as const;
+
+export class AttentionPayload extends ActionPayload {
+  @IsIn(ATTENTION_KINDS, { message: `kind must be one of ${ATTENTION_KINDS.join(', ')}` })
+  kind!: (typeof ATTENTION_KINDS)[number];
+}
+
+export class SyncPayload {
+  @IsInt({ message: 'afterSeq must be a whole number, 0 or more' })
+  @Min(0, { message: 'afterSeq must be a whole number, 0 or more' })
+  afterSeq!: number;
+}

@@ -1,0 +1,74 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { User } from '@hotseat/identity';
+import { ScenarioVersion } from '@hotseat/scenarios';
+import { Candidate } from './candidate.entity';
+
+export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/**
+ * One role-play: a candidate, a scenario version and the interviewer running it. What happened in it
+ * is its event log (session_events); the columns here are the state that log has reached, kept in
+ * step by EventLog in the same transaction as each event.
+ */
+@Entity('roleplay_sessions')
+@Check('roleplay_sessions_status_check', `status IN ('scheduled', 'live', 'ended', 'cancelled')`)
+// The time-limit sweep looks only at live sessions.
+@Index('roleplay_sessions_live_ends_at', ['endsAt'], { where: `status = 'live'` })
+export class RoleplaySession {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  candidateId!: string;
+
+  @ManyToOne(() => Candidate, { onDelete: 'RESTRICT' })
+  candidate!: Candidate;
+
+  @Column({ type: 'text' })
+  scenarioId!: string;
+
+  @Column({ type: 'uuid' })
+  scenarioVersionId!: string;
+
+  @ManyToOne(() => ScenarioVersion, { onDelete: 'RESTRICT' })
+  scenarioVersion!: ScenarioVersion;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  interviewerId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  interviewer!: User;
+
+  @Column({ type: 'text', default: 'scheduled' })
+  status!: SessionStatus;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  /** When the scenario's time limit runs out; set at start. */
+  @Column({ type: 'timestamptz', nullable: true })
+  endsAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  solvedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+}

@@ -1,0 +1,37 @@
+import { Column, Entity, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import type { Actor, EventType } from '../events';
+import { RoleplaySession } from './roleplay-session.entity';
+
+/**
+ * The append-only log of a role-play. `seq` counts 1, 2, 3... per session with no gaps; `clientId`
+ * makes a retried action return its original event instead of a second one.
+ */
+@Entity('session_events')
+@Unique('session_events_client_id', ['sessionId', 'clientId'])
+export class SessionEventRow {
+  @PrimaryColumn({ type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => RoleplaySession, { onDelete: 'CASCADE' })
+  session!: RoleplaySession;
+
+  @PrimaryColumn({ type: 'integer' })
+  seq!: number;
+
+  @Column({ type: 'text' })
+  type!: EventType;
+
+  @Column({ type: 'text' })
+  actor!: Actor;
+
+  /** Null for events the server makes itself (the opening line, the time limit). */
+  @Column({ type: 'uuid', nullable: true })
+  clientId!: string | null;
+
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  /** Server time, taken after the session's lock, so it never goes backwards as seq goes up. */
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+}

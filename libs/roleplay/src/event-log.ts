@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SessionStatus } from './entities/roleplay-session.entity';
+import type { Actor, EventType, SessionEvent } from './events';
+import { ActionRefused } from './roleplay.errors';
+
+export interface NewEvent {
+  type: EventType;
+  actor: Actor;
+  payload: Record<string, unknown>;
+}
+
+/** A session's state as an action sees it: read under the session's lock, so it cannot change meanwhile. */
+export interface LockedSession {
+  id: string;
+  status: SessionStatus;
+  scenarioVersionId: string;
+  candidateId: string;
+  solved: boolean;
+  /** The time limit has passed (by the database's clock); the sweep is about to end the session. */
+  timeUp: boolean;
+}
+
+/** Decides what an action appends, or throws ActionRefused; may read more through `manager`. */
+export type Decision = (session: LockedSession, manager: EntityManager) => Promise<NewEvent[]>;
+
+export interface Appended {
+  events: SessionEvent[];
+  /** The clientId was seen before: `events` is what that first attempt logged, nothing new was. */
+  duplicate: boolean;
+}
+
+interface EventRow {
+  seq: number;
+  type: EventType;
+  actor: Actor;
+  at: Date;
+  payload: Record<string, unknown>;
+}
+
+const EVENT_COLUMNS = 'seq, type, actor, at, payload';
+
+/**
+ * The one way events enter a session's log. Each append is a transaction that locks the session's
+ * row, so appends to one session run one at a time: seq is max + 1 (gapless, strictly increasing),
+ * `at` is taken after the lock (it never goes backwards), and the state columns move with the events.
+ * Different sessions never wait for each other. The caller broadcasts only after this resolves, i.e.
+ * after the commit.
+ */
+@Injectable()
+export class EventLog {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async append(sessionId: string, clientId: string | null, decide: Decision): Promise<Appended> {
+    return this.dataSource.transaction(async (manager) => {
+      // The lock first, alone: a statement that waited for it still reads with the snapshot it took
+      // before waiting, so the log is read by the next statement, which sees every earlier commit.
+      const [session] = await manager.query<LockedSession[]>(
+        `SELECT id, status, scenario_version_id AS "scenarioVersionId", candidate_id AS "candidateId",
+                solved_at IS NOT NULL AS solved, COALESCE(ends_at <= clock_timestamp(), false) AS "timeUp"
+         FROM roleplay_sessions WHERE id = $1 FOR NO KEY UPDATE`,
+        [sessionId],
+      );
+      if (!session) throw new ActionRefused('not-found', 'There is no role-play with this id.');
+      const [{ lastSeq, original }] = await manager.query<
+        Array<{ lastSeq: number; original: EventRow | null }>
+      >(
+        `SELECT COALESCE((SELECT max(seq) FROM session_events WHERE session_id = $1), 0) AS "lastSeq",
+                (SELECT row_to_json(e) FROM (SELECT ${EVENT_COLUMNS} FROM session_events
+                   WHERE session_id = $1 AND client_id = $2) e) AS original`,
+        [sessionId, clientId],
+      );
+      if (original) return { events: [toEvent(original)], duplicate: true };
+
+      const fresh = await decide(session, manager);
+      if (fresh.length === 0) return { events: [], duplicate: false };
+      const values: unknown[] = [sessionId];
+      const tuples = fresh.map((event, index) => {
+        values.push(lastSeq + index + 1, event.type, event.actor, index === 0 ? clientId : null);
+        values.push(JSON.stringify(event.payload));
+        const p = values.length;
+        return `($1, $${p - 4}, $${p - 3}, $${p - 2}, $${p - 1}::uuid, $${p}::jsonb, clock_timestamp())`;
+      });
+      const inserted = await manager.query<EventRow[]>(
+        `INSERT INTO session_events (session_id, seq, type, actor, client_id, payload, at)
+         VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}`,
+        values,
+      );
+      await this.moveState(manager, sessionId, inserted);
+      return { events: inserted.map(toEvent), duplicate: false };
+    });
+  }
+
+  /** The events after `afterSeq`, oldest first, at most `limit` (null: all). */
+  async since(sessionId: string, afterSeq: number, limit: number | null): Promise<SessionEvent[]> {
+    const rows = await this.dataSource.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM session_events WHERE session_id = $1 AND seq > $2
+       ORDER BY seq LIMIT $3`,
+      [sessionId, afterSeq, limit],
+    );
+    return rows.map(toEvent);
+  }
+
+  /** Keeps roleplay_sessions' state columns in step with the events just logged. */
+  private async moveState(manager: EntityManager, sessionId: string, events: EventRow[]) {
+    for (const event of events) {
+      const change = STATE_CHANGES[event.type]?.(event);
+      if (change) await manager.query(change.sql, [sessionId, event.at, ...change.more]);
+    }
+  }
+}
+
+/** The events that move a session's state, and how: `$1` is the session, `$2` the event's time. */
+const STATE_CHANGES: Partial<
+  Record<EventType, (event: EventRow) => { sql: string; more: unknown[] }>
+> = {
+  'session.started': (event) => ({
+    sql: `UPDATE roleplay_sessions SET status = 'live', started_at = $2,
+              ends_at = $2::timestamptz + make_interval(mins => $3) WHERE id = $1`,
+    more: [event.payload.timeLimitMinutes],
+  }),
+  'session.solved': () => ({
+    sql: `UPDATE roleplay_sessions SET solved_at = $2 WHERE id = $1`,
+    more: [],
+  }),
+  'session.ended': () => ({
+    sql: `UPDATE roleplay_sessions SET status = 'ended', ended_at = $2 WHERE id = $1`,
+    more: [],
+  }),
+};
+
+function toEvent({ seq, type, actor, at, payload }: EventRow): SessionEvent {
+  // row_to_json gives `at` as text without the zone normalised; Date makes both forms ISO 8601.
+  return { seq, type, actor, at: new Date(at).toISOString(), payload };
+}

@@ -1,0 +1,30 @@
+import { EVENT_TYPES, eventFor, type EventType, type SessionEvent } from './events';
+
+const event = (type: EventType, payload: Record<string, unknown> = {}): SessionEvent => ({
+  seq: 7,
+  type,
+  actor: 'interviewer',
+  at: '2026-11-23T10:00:00.000Z',
+  payload,
+});
+
+describe('event visibility', () => {
+  const hidden: EventType[] = ['note.added', 'anger.changed', 'checkpoint.hit', 'session.solved'];
+
+  it.each(hidden)('never shows a candidate %s', (type) => {
+    expect(eventFor('candidate', event(type, { text: 'secret', level: 9 }))).toBeUndefined();
+  });
+
+  it.each(EVENT_TYPES.filter((type) => !hidden.includes(type)))('shows a candidate %s', (type) => {
+    expect(eventFor('candidate', event(type))).toMatchObject({ seq: 7, type });
+  });
+
+  it('strips the script beat from a line and the reason from an ending, for the candidate only', () => {
+    const line = event('chat.message', { text: 'Where is my refund?', beatId: 'threatens-bank' });
+    expect(eventFor('candidate', line)?.payload).toEqual({ text: 'Where is my refund?' });
+    expect(eventFor('interviewer', line)).toBe(line);
+    const ended = event('session.ended', { endedBy: 'interviewer', reason: 'Candidate froze' });
+    expect(eventFor('candidate', ended)?.payload).toEqual({ endedBy: 'interviewer' });
+    expect(eventFor('observer', ended)).toBe(ended);
+  });
+});

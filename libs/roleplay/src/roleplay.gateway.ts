@@ -1,0 +1,329 @@
+import { Logger, OnModuleDestroy, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  Ack,
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import { isUUID } from 'class-validator';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Namespace, Socket } from 'socket.io';
+import type { Environment } from '@hotseat/config';
+import {
+  AccessGuard,
+  AuthService,
+  guardSockets,
+  Guests,
+  Revocations,
+  SignedIn,
+  type Principal,
+} from '@hotseat/identity';
+import {
+  ActionPayload,
+  AngerSetPayload,
+  AttentionPayload,
+  ChatSendPayload,
+  CheckpointHitPayload,
+  HelpArticlePayload,
+  HelpSearchPayload,
+  NoteAddPayload,
+  SessionEndPayload,
+  SyncPayload,
+  TypingPayload,
+} from './dto/socket-payloads';
+import type { Appended } from './event-log';
+import { eventFor, type SessionEvent } from './events';
+import { ActionRefused } from './roleplay.errors';
+import { ackEvent, RoleplayService, type Participant } from './roleplay.service';
+import { SessionsService } from './sessions.service';
+import { AckExceptionFilter, refusal, reply, socketValidationPipe } from './socket-errors';
+
+export const ROLEPLAY_NAMESPACE = '/roleplay';
+
+/** Per connection: a burst of 40 events, then 20 a second on average. */
+const RATE_LIMIT = { points: 40, duration: 2 };
+
+interface RoleplaySocketData {
+  principal?: Principal;
+  participant?: Participant;
+}
+type Events = Record<string, never>;
+type RoleplaySocket = Socket<Events, Events, Events, RoleplaySocketData>;
+
+const staffRoom = (sessionId: string) => `roleplay:${sessionId}:staff`;
+const candidateRoom = (sessionId: string) => `roleplay:${sessionId}:candidate`;
+
+/**
+ * The role-play chat (DESIGN section 4, docs/protocol.md). The handshake authenticates (guardSockets)
+ * and joins the socket to its session's room for its side: staff or candidate, so that each side is
+ * sent only what it may see. Every action is logged by RoleplayService before it is acknowledged or
+ * broadcast; `typing` and `presence` are ephemeral and never logged.
+ */
+@WebSocketGateway({ namespace: ROLEPLAY_NAMESPACE })
+@UseGuards(AccessGuard)
+@UseFilters(AckExceptionFilter)
+@UsePipes(socketValidationPipe)
+export class RoleplayGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
+  @WebSocketServer() private readonly server!: Namespace<
+    Events,
+    Events,
+    Events,
+    RoleplaySocketData
+  >;
+  private readonly logger = new Logger('Roleplay');
+  private readonly limiter = new RateLimiterMemory(RATE_LIMIT);
+  private stopGuarding?: () => void;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly revocations: Revocations,
+    private readonly config: ConfigService<Environment, true>,
+    private readonly sessions: SessionsService,
+    private readonly roleplay: RoleplayService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.stopGuarding = guardSockets(namespace, this.auth, this.revocations, {
+      publicUrl: this.config.get('publicUrl', { infer: true }),
+    });
+    namespace.use((socket: RoleplaySocket, next: (error?: Error) => void) => {
+      this.join(socket).then(
+        () => next(),
+        (error: Error) => next(error),
+      );
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.stopGuarding?.();
+  }
+
+  handleConnection(socket: RoleplaySocket): void {
+    // Runs before every incoming event: unknown events and floods are answered here, not dropped.
+    socket.use(([event, ...args], next) => {
+      const ack: unknown = args.at(-1);
+      if (socket.listenerCount(event) === 0) {
+        reply(ack, refusal('unknown-event', `There is no event "${event}": see docs/protocol.md.`));
+        return;
+      }
+      this.limiter.consume(socket.id).then(
+        () => next(),
+        () => reply(ack, refusal('rate-limited', 'Too many messages at once: wait a moment.')),
+      );
+    });
+    void this.announcePresence(participantOf(socket).sessionId);
+  }
+
+  handleDisconnect(socket: RoleplaySocket): void {
+    const participant = socket.data.participant;
+    if (participant) void this.announcePresence(participant.sessionId);
+  }
+
+  /** Sends committed events to everyone in the session who may see them. */
+  publish(sessionId: string, events: readonly SessionEvent[]): void {
+    for (const event of events) {
+      this.server.to(staffRoom(sessionId)).emit('event', event);
+      const candidateView = eventFor('candidate', event);
+      if (candidateView) this.server.to(candidateRoom(sessionId)).emit('event', candidateView);
+    }
+  }
+
+  @SubscribeMessage('session:start')
+  async start(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() { clientId }: ActionPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.start(participant, clientId));
+  }
+
+  @SubscribeMessage('chat:send')
+  @SignedIn()
+  async chat(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: ChatSendPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.chat(participant, body));
+  }
+
+  @SubscribeMessage('typing')
+  @SignedIn()
+  typing(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() { typing }: TypingPayload,
+    @Ack() ack: unknown,
+  ) {
+    const { sessionId, role } = participantOf(socket);
+    if (role === 'observer') {
+      throw new ActionRefused('forbidden', 'Only the candidate and the interviewer type here.');
+    }
+    socket
+      .to([staffRoom(sessionId), candidateRoom(sessionId)])
+      .emit('typing', { actor: role === 'candidate' ? 'candidate' : 'customer', typing });
+    reply(ack, { ok: true });
+  }
+
+  @SubscribeMessage('anger:set')
+  async anger(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: AngerSetPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.anger(participant, body));
+  }
+
+  @SubscribeMessage('checkpoint:hit')
+  async checkpoint(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: CheckpointHitPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.checkpoint(participant, body));
+  }
+
+  @SubscribeMessage('note:add')
+  async note(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: NoteAddPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.note(participant, body));
+  }
+
+  @SubscribeMessage('session:solve')
+  async solve(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() { clientId }: ActionPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.solve(participant, clientId));
+  }
+
+  @SubscribeMessage('session:end')
+  async end(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: SessionEndPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.end(participant, body));
+  }
+
+  @SubscribeMessage('help:search')
+  @Guests('candidate')
+  async helpSearch(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: HelpSearchPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    const { results, ...appended } = await this.roleplay.helpSearch(participant, body);
+    this.answer(ack, participant, appended, { results });
+  }
+
+  @SubscribeMessage('help:open')
+  @Guests('candidate')
+  async helpOpen(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: HelpArticlePayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    const { article, ...appended } = await this.roleplay.helpOpen(participant, body);
+    this.answer(ack, participant, appended, { article });
+  }
+
+  @SubscribeMessage('help:close')
+  @Guests('candidate')
+  async helpClose(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: HelpArticlePayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.helpClose(participant, body));
+  }
+
+  @SubscribeMessage('attention')
+  @Guests('candidate')
+  async attention(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: AttentionPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.attention(participant, body));
+  }
+
+  @SubscribeMessage('sync')
+  @SignedIn()
+  async sync(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() { afterSeq }: SyncPayload,
+    @Ack() ack: unknown,
+  ) {
+    reply(ack, { ok: true, ...(await this.roleplay.sync(participantOf(socket), afterSeq)) });
+  }
+
+  /** Broadcasts what was appended (a retry appended nothing new) and acknowledges. */
+  private answer(ack: unknown, participant: Participant, appended: Appended, extra: object = {}) {
+    if (!appended.duplicate) this.publish(participant.sessionId, appended.events);
+    reply(ack, { ok: true, event: ackEvent(participant, appended), ...extra });
+  }
+
+  /** Handshake, after authentication: which session, in which role; refused with a reason. */
+  private async join(socket: RoleplaySocket): Promise<void> {
+    const principal = socket.data.principal!;
+    const sessionId: unknown =
+      principal.kind === 'guest'
+        ? principal.link.subjectId
+        : (socket.handshake.auth as { sessionId?: unknown }).sessionId;
+    if (typeof sessionId !== 'string' || !isUUID(sessionId)) {
+      throw new Error('Send the id of the role-play to join as auth.sessionId.');
+    }
+    try {
+      socket.data.participant = await this.sessions.participant(principal, sessionId);
+    } catch (error) {
+      if (error instanceof ActionRefused) throw new Error(error.message);
+      this.logger.error(error, 'Joining a role-play failed');
+      throw new Error('Hotseat could not open this role-play just now. Try again in a moment.');
+    }
+    const { role } = socket.data.participant;
+    await socket.join(role === 'candidate' ? candidateRoom(sessionId) : staffRoom(sessionId));
+  }
+
+  /** Tells both sides who is here: `{ candidate, interviewer }`, each true while connected. */
+  private async announcePresence(sessionId: string): Promise<void> {
+    const rooms = [staffRoom(sessionId), candidateRoom(sessionId)];
+    try {
+      const sockets = await this.server.in(rooms).fetchSockets();
+      const roles = new Set(sockets.map((socket) => socket.data.participant?.role));
+      this.server.to(rooms).emit('presence', {
+        candidate: roles.has('candidate'),
+        interviewer: roles.has('interviewer'),
+      });
+    } catch (error) {
+      this.logger.warn({ err: error, sessionId }, 'Could not announce presence');
+    }
+  }
+}
+
+function participantOf(socket: RoleplaySocket): Participant {
+  // Set by the handshake middleware: a connected socket always has one.
+  return socket.data.participant!;
+}

@@ -1,0 +1,310 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { RoleplayRole } from '@hotseat/identity';
+import {
+  HelpCenterService,
+  renderTemplate,
+  ScenariosService,
+  templateContext,
+  type ArticleView,
+  type ScenarioDefinition,
+  type SearchResult,
+  type SearchScope,
+} from '@hotseat/scenarios';
+import { splitName } from './candidate-name';
+import type {
+  AngerSetPayload,
+  AttentionPayload,
+  ChatSendPayload,
+  CheckpointHitPayload,
+  HelpArticlePayload,
+  HelpSearchPayload,
+  NoteAddPayload,
+  SessionEndPayload,
+} from './dto/socket-payloads';
+import { Candidate } from './entities/candidate.entity';
+import { EventLog, type Appended, type LockedSession, type NewEvent } from './event-log';
+import { eventFor, type SessionEvent } from './events';
+import { ActionRefused } from './roleplay.errors';
+
+/** Someone connected to a role-play, as the handshake established. */
+export interface Participant {
+  sessionId: string;
+  role: RoleplayRole;
+  scenarioVersionId: string;
+}
+
+/** Events per sync answer; a client asks again while `more` is true. */
+export const SYNC_LIMIT = 1000;
+
+/**
+ * Every role-play action: who may take it, in which state, and what it logs. The gateway calls these
+ * and broadcasts what they return; nothing here knows about sockets.
+ */
+@Injectable()
+export class RoleplayService {
+  // Scenario versions never change, so each is read once.
+  private readonly definitions = new Map<string, Promise<ScenarioDefinition>>();
+
+  constructor(
+    private readonly log: EventLog,
+    private readonly scenarios: ScenariosService,
+    private readonly helpCenter: HelpCenterService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async start(participant: Participant, clientId: string): Promise<Appended> {
+    requireRole(participant, 'interviewer');
+    const definition = await this.definition(participant);
+    const candidate = await this.dataSource
+      .getRepository(Candidate)
+      .createQueryBuilder('candidate')
+      .innerJoin('roleplay_sessions', 'session', 'session.candidate_id = candidate.id')
+      .where('session.id = :id', { id: participant.sessionId })
+      .getOneOrFail();
+    const opening = renderTemplate(
+      definition.opening,
+      templateContext(definition, splitName(candidate.name)),
+    );
+    return this.log.append(participant.sessionId, clientId, (session) => {
+      if (session.status === 'live') {
+        throw new ActionRefused('already-started', 'This role-play has already started.');
+      }
+      requireNotOver(session);
+      return Promise.resolve([
+        {
+          type: 'session.started',
+          actor: 'interviewer',
+          payload: { timeLimitMinutes: definition.timeLimitMinutes },
+        },
+        { type: 'chat.message', actor: 'customer', payload: { text: opening } },
+      ]);
+    });
+  }
+
+  async chat(participant: Participant, { clientId, text, beatId }: ChatSendPayload) {
+    requireRole(participant, 'interviewer', 'candidate');
+    const payload: Record<string, unknown> = { text };
+    if (beatId !== undefined) {
+      if (participant.role !== 'interviewer') {
+        throw new ActionRefused(
+          'invalid',
+          'beatId is for the interviewer’s script lines',
+          'beatId',
+        );
+      }
+      const { beats } = await this.definition(participant);
+      if (!beats.some((beat) => beat.id === beatId)) {
+        throw new ActionRefused('invalid', 'beatId must be a beat of this scenario', 'beatId');
+      }
+      payload.beatId = beatId;
+    }
+    const actor = participant.role === 'interviewer' ? 'customer' : 'candidate';
+    return this.appendWhileLive(participant, clientId, { type: 'chat.message', actor, payload });
+  }
+
+  anger(participant: Participant, { clientId, level }: AngerSetPayload) {
+    requireRole(participant, 'interviewer');
+    return this.appendWhileLive(participant, clientId, {
+      type: 'anger.changed',
+      actor: 'interviewer',
+      payload: { level },
+    });
+  }
+
+  async checkpoint(participant: Participant, { clientId, checkpointId }: CheckpointHitPayload) {
+    requireRole(participant, 'interviewer');
+    const { solution } = await this.definition(participant);
+    if (!solution.checkpoints.some((checkpoint) => checkpoint.id === checkpointId)) {
+      throw new ActionRefused(
+        'invalid',
+        'checkpointId must be a checkpoint of this scenario',
+        'checkpointId',
+      );
+    }
+    return this.log.append(participant.sessionId, clientId, async (session, manager) => {
+      requireLive(session);
+      const [earlier] = await manager.query<unknown[]>(
+        `SELECT 1 FROM session_events WHERE session_id = $1 AND type = 'checkpoint.hit'
+           AND payload->>'checkpointId' = $2`,
+        [session.id, checkpointId],
+      );
+      if (earlier) throw new ActionRefused('already-hit', 'This checkpoint is already marked.');
+      return [{ type: 'checkpoint.hit', actor: 'interviewer', payload: { checkpointId } }];
+    });
+  }
+
+  note(participant: Participant, { clientId, text }: NoteAddPayload) {
+    requireRole(participant, 'interviewer');
+    return this.appendWhileLive(participant, clientId, {
+      type: 'note.added',
+      actor: 'interviewer',
+      payload: { text },
+    });
+  }
+
+  solve(participant: Participant, clientId: string) {
+    requireRole(participant, 'interviewer');
+    return this.log.append(participant.sessionId, clientId, (session) => {
+      requireLive(session);
+      if (session.solved) {
+        throw new ActionRefused('already-solved', 'This role-play is already marked solved.');
+      }
+      return Promise.resolve([{ type: 'session.solved', actor: 'interviewer', payload: {} }]);
+    });
+  }
+
+  end(participant: Participant, { clientId, reason }: SessionEndPayload) {
+    requireRole(participant, 'interviewer');
+    return this.log.append(participant.sessionId, clientId, (session) => {
+      // The interviewer may end it even when its time is up and the sweep has not got to it yet.
+      requireLive({ ...session, timeUp: false });
+      const payload =
+        reason === undefined ? { endedBy: 'interviewer' } : { endedBy: 'interviewer', reason };
+      return Promise.resolve([
+        { type: 'session.ended', actor: 'interviewer', payload } satisfies NewEvent,
+      ]);
+    });
+  }
+
+  /** Ends a live session whose time limit has passed; logs nothing if it has ended meanwhile. */
+  endAtTimeLimit(sessionId: string): Promise<Appended> {
+    return this.log.append(sessionId, null, (session) =>
+      Promise.resolve(
+        session.status === 'live' && session.timeUp
+          ? [{ type: 'session.ended', actor: 'system', payload: { endedBy: 'time-limit' } }]
+          : [],
+      ),
+    );
+  }
+
+  async helpSearch(
+    participant: Participant,
+    { clientId, query }: HelpSearchPayload,
+  ): Promise<Appended & { results: SearchResult[] }> {
+    requireRole(participant, 'candidate');
+    const results = await this.helpCenter.search(query, await this.helpScope(participant));
+    const appended = await this.appendWhileLive(participant, clientId, {
+      type: 'help.searched',
+      actor: 'candidate',
+      payload: { query, results: results.map((result) => result.articleId) },
+    });
+    return { ...appended, results };
+  }
+
+  async helpOpen(
+    participant: Participant,
+    { clientId, articleId }: HelpArticlePayload,
+  ): Promise<Appended & { article: Pick<ArticleView, 'id' | 'title' | 'html'> }> {
+    requireRole(participant, 'candidate');
+    const { id, title, html } = await this.article(participant, articleId);
+    const appended = await this.appendWhileLive(participant, clientId, {
+      type: 'help.opened',
+      actor: 'candidate',
+      payload: { articleId, title },
+    });
+    return { ...appended, article: { id, title, html } };
+  }
+
+  async helpClose(participant: Participant, { clientId, articleId }: HelpArticlePayload) {
+    requireRole(participant, 'candidate');
+    await this.article(participant, articleId);
+    return this.appendWhileLive(participant, clientId, {
+      type: 'help.closed',
+      actor: 'candidate',
+      payload: { articleId },
+    });
+  }
+
+  attention(participant: Participant, { clientId, kind }: AttentionPayload) {
+    requireRole(participant, 'candidate');
+    return this.appendWhileLive(participant, clientId, {
+      type: `candidate.${kind}`,
+      actor: 'candidate',
+      payload: {},
+    });
+  }
+
+  /** What `participant` may see after `afterSeq`; `lastSeq` is where the next call continues. */
+  async sync(participant: Participant, afterSeq: number) {
+    const events = await this.log.since(participant.sessionId, afterSeq, SYNC_LIMIT);
+    return {
+      events: events
+        .map((event) => eventFor(participant.role, event))
+        .filter((event): event is SessionEvent => event !== undefined),
+      lastSeq: events.at(-1)?.seq ?? afterSeq,
+      more: events.length === SYNC_LIMIT,
+    };
+  }
+
+  private appendWhileLive(participant: Participant, clientId: string, event: NewEvent) {
+    return this.log.append(participant.sessionId, clientId, (session) => {
+      requireLive(session);
+      return Promise.resolve([event]);
+    });
+  }
+
+  private definition({ scenarioVersionId }: Participant): Promise<ScenarioDefinition> {
+    let definition = this.definitions.get(scenarioVersionId);
+    if (!definition) {
+      definition = this.scenarios.version(scenarioVersionId);
+      definition.catch(() => this.definitions.delete(scenarioVersionId));
+      this.definitions.set(scenarioVersionId, definition);
+    }
+    return definition;
+  }
+
+  private async helpScope(participant: Participant): Promise<SearchScope> {
+    const { product, helpCenter } = await this.definition(participant);
+    return { product, articleIds: helpCenter.articles };
+  }
+
+  private async article(participant: Participant, articleId: string) {
+    try {
+      return await this.helpCenter.article(articleId, await this.helpScope(participant));
+    } catch (error) {
+      if (!(error instanceof NotFoundException)) throw error;
+      throw new ActionRefused(
+        'invalid',
+        'articleId must be an article of this role-play’s help center',
+        'articleId',
+      );
+    }
+  }
+}
+
+function requireRole(participant: Participant, ...roles: RoleplayRole[]): void {
+  if (!roles.includes(participant.role)) {
+    throw new ActionRefused(
+      'forbidden',
+      roles.includes('interviewer')
+        ? roles.includes('candidate')
+          ? 'Only the candidate and the interviewer running this role-play can do this.'
+          : 'Only the interviewer running this role-play can do this.'
+        : 'Only the candidate can do this.',
+    );
+  }
+}
+
+function requireNotOver(session: LockedSession): void {
+  if (session.status === 'ended') {
+    throw new ActionRefused('session-ended', 'This role-play has ended.');
+  }
+  if (session.status === 'cancelled') {
+    throw new ActionRefused('session-cancelled', 'This role-play was cancelled.');
+  }
+}
+
+function requireLive(session: LockedSession): void {
+  requireNotOver(session);
+  if (session.status === 'scheduled') {
+    throw new ActionRefused('not-started', 'The role-play has not started yet.');
+  }
+  if (session.timeUp) throw new ActionRefused('time-up', 'Time is up for this role-play.');
+}
+
+/** The first event of an append, as the participant who asked for it sees it. */
+export function ackEvent(participant: Participant, { events }: Appended) {
+  return events[0] && eventFor(participant.role, events[0]);
+}

@@ -1,0 +1,163 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Environment } from '@hotseat/config';
+import {
+  CapabilityLinksService,
+  canSeeSession,
+  requireAccess,
+  roleplayRole,
+  type Principal,
+  type StaffPrincipal,
+} from '@hotseat/identity';
+import { ScenariosService } from '@hotseat/scenarios';
+import { CandidatesService } from './candidates.service';
+import type { CreateSessionDto, ListSessionsQuery } from './dto/http';
+import { RoleplaySession } from './entities/roleplay-session.entity';
+import { EventLog } from './event-log';
+import { ActionRefused } from './roleplay.errors';
+import type { Participant } from './roleplay.service';
+
+/** How long a candidate's link works: time to schedule the interview, then to read the transcript. */
+export const CANDIDATE_LINK_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** Role-play sessions as staff manage them over HTTP, and who joins them over sockets. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly candidates: CandidatesService,
+    private readonly scenarios: ScenariosService,
+    private readonly links: CapabilityLinksService,
+    private readonly log: EventLog,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  /** A scheduled session run by `staff`, with the candidate's link (shown this once). */
+  async create(staff: StaffPrincipal, { candidateId, scenarioId }: CreateSessionDto) {
+    await this.candidates.get(staff, candidateId);
+    const scenario = this.scenarios.get(scenarioId);
+    const { session, token, expiresAt } = await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(RoleplaySession);
+      const session = await repository.save(
+        repository.create({
+          candidateId,
+          scenarioId,
+          scenarioVersionId: scenario.versionId,
+          interviewerId: staff.user.id,
+        }),
+      );
+      const { token, link } = await this.links.issue(
+        {
+          scope: 'candidate',
+          subjectId: session.id,
+          expiresAt: new Date(Date.now() + CANDIDATE_LINK_LIFETIME_MS),
+          createdById: staff.user.id,
+        },
+        manager,
+      );
+      return { session, token, expiresAt: link.expiresAt };
+    });
+    return {
+      ...(await this.get(staff, session.id)),
+      candidateUrl: `${this.publicUrl}/join/${token}`,
+      candidateToken: token,
+      candidateLinkExpiresAt: expiresAt,
+    };
+  }
+
+  /** The sessions `staff` may see, newest first. */
+  async list(staff: StaffPrincipal, { status }: ListSessionsQuery) {
+    const sessions = await this.query()
+      .where(status ? 'session.status = :status' : 'TRUE', { status })
+      .orderBy('session.created_at', 'DESC')
+      .getMany();
+    return sessions.filter((session) => canSeeSession(staff, session)).map((s) => this.view(s));
+  }
+
+  async get(principal: Principal, id: string) {
+    return this.view(await this.visible(principal, id));
+  }
+
+  /** Cancels a session that has not started; its candidate link stops working at once. */
+  async cancel(staff: StaffPrincipal, id: string) {
+    const session = await this.visible(staff, id);
+    await this.dataSource.transaction(async (manager) => {
+      const [rows] = await manager.query<[unknown[], number]>(
+        `UPDATE roleplay_sessions SET status = 'cancelled', cancelled_at = now()
+         WHERE id = $1 AND status = 'scheduled' RETURNING id`,
+        [id],
+      );
+      if (rows.length === 0) {
+        const { status } = await manager.getRepository(RoleplaySession).findOneByOrFail({ id });
+        throw new ConflictException(
+          status === 'live'
+            ? 'This role-play is live: end it from the interviewer console instead.'
+            : `This role-play has already ${status === 'ended' ? 'ended' : 'been cancelled'}.`,
+        );
+      }
+      await this.links.revokeAll('candidate', id, manager);
+    });
+    return this.get(staff, session.id);
+  }
+
+  /** The whole log, in order, as staff see it. */
+  async events(staff: StaffPrincipal, id: string) {
+    await this.visible(staff, id);
+    return this.log.since(id, 0, null);
+  }
+
+  /** Who `principal` is in session `id`, for a socket joining it; refuses with a reason. */
+  async participant(principal: Principal, id: string): Promise<Participant> {
+    const session = await this.dataSource.getRepository(RoleplaySession).findOneBy({ id });
+    const role = session && roleplayRole(principal, session);
+    if (!session || !role) {
+      throw new ActionRefused('not-found', 'There is no role-play with this id that you may join.');
+    }
+    if (session.status === 'cancelled') {
+      throw new ActionRefused('session-cancelled', 'This role-play was cancelled.');
+    }
+    return { sessionId: id, role, scenarioVersionId: session.scenarioVersionId };
+  }
+
+  private async visible(principal: Principal, id: string): Promise<RoleplaySession> {
+    const session = await this.query().where('session.id = :id', { id }).getOne();
+    requireAccess(!!session && canSeeSession(principal, session), 'role-play');
+    return session!;
+  }
+
+  private query() {
+    return this.dataSource
+      .getRepository(RoleplaySession)
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.candidate', 'candidate')
+      .innerJoinAndSelect('session.scenarioVersion', 'version');
+  }
+
+  private view(session: RoleplaySession) {
+    const { candidate, scenarioVersion, ...rest } = session;
+    return {
+      id: rest.id,
+      status: rest.status,
+      candidate: { id: candidate.id, name: candidate.name },
+      scenario: {
+        id: rest.scenarioId,
+        title: scenarioVersion.definition.title,
+        version: scenarioVersion.hash.slice(0, 12),
+      },
+      interviewerId: rest.interviewerId,
+      createdAt: rest.createdAt,
+      startedAt: rest.startedAt,
+      endsAt: rest.endsAt,
+      solvedAt: rest.solvedAt,
+      endedAt: rest.endedAt,
+      cancelledAt: rest.cancelledAt,
+      interviewerUrl: `${this.publicUrl}/sessions/${rest.id}`,
+    };
+  }
+
+  private get publicUrl(): string {
+    return this.config.get('publicUrl', { infer: true });
+  }
+}

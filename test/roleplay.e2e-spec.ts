@@ -1,0 +1,528 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CapabilityLinksService, LINK_NO_LONGER_VALID } from '@hotseat/identity';
+import type { SessionEvent } from '@hotseat/roleplay';
+import { createStaff, staffToken, type TestStaff } from './support/factories';
+import { RoleplayClient } from './support/roleplay-client';
+import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const SCENARIO = 'charged-ten-times';
+
+describe(`live role-play (${databaseKind} database)`, () => {
+  let database: TestDatabase;
+  let testApp: TestApp;
+  let interviewer: TestStaff & { token: string };
+  let otherInterviewer: TestStaff & { token: string };
+  let manager: TestStaff & { token: string };
+  const clients: RoleplayClient[] = [];
+
+  const staff = async (role: 'interviewer' | 'manager') => {
+    const person = await createStaff(testApp.app, role);
+    return { ...person, token: await staffToken(testApp.app, person) };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    testApp = await startTestApp(database.environment);
+    interviewer = await staff('interviewer');
+    otherInterviewer = await staff('interviewer');
+    manager = await staff('manager');
+  });
+
+  afterEach(() => clients.splice(0).forEach((client) => client.close()));
+
+  afterAll(async () => {
+    await testApp?.close();
+    await database?.drop();
+  });
+
+  const api = (token: string) => ({
+    get: (path: string) => request(testApp.url).get(path).auth(token, { type: 'bearer' }),
+    post: (path: string) => request(testApp.url).post(path).auth(token, { type: 'bearer' }),
+  });
+
+  /** A candidate and a scheduled session run by `interviewer`, through the HTTP API. */
+  async function scheduleSession(candidateName = 'Ada Lovelace') {
+    const candidate = await api(interviewer.token)
+      .post('/api/candidates')
+      .send({ name: candidateName, email: 'ada@example.com' })
+      .expect(201);
+    const session = await api(interviewer.token)
+      .post('/api/sessions')
+      .send({ candidateId: candidate.body.id, scenarioId: SCENARIO })
+      .expect(201);
+    return session.body as {
+      id: string;
+      status: string;
+      candidateToken: string;
+      candidateUrl: string;
+      interviewerUrl: string;
+    };
+  }
+
+  async function connect(auth: { token: string; sessionId?: string }) {
+    const client = await RoleplayClient.connect(testApp.url, auth);
+    clients.push(client);
+    return client;
+  }
+
+  /** A live session with both sides connected and synced. */
+  async function liveSession() {
+    const session = await scheduleSession();
+    const host = await connect({ token: interviewer.token, sessionId: session.id });
+    const guest = await connect({ token: session.candidateToken });
+    const started = await host.act('session:start');
+    expect(started).toMatchObject({ ok: true, event: { type: 'session.started' } });
+    await guest.next('chat.message');
+    return { session, host, guest };
+  }
+
+  const logOf = (sessionId: string) =>
+    testApp.app
+      .get(DataSource)
+      .query<Array<{ seq: number; type: string }>>(
+        'SELECT seq, type FROM session_events WHERE session_id = $1 ORDER BY seq',
+        [sessionId],
+      );
+
+  describe('sessions over HTTP', () => {
+    it('creates a scheduled session with a candidate link and a console URL, and shows it to who may see it', async () => {
+      const session = await scheduleSession();
+      expect(session).toMatchObject({
+        status: 'scheduled',
+        candidate: { name: 'Ada Lovelace' },
+        scenario: { id: SCENARIO, title: expect.any(String) },
+        interviewerId: interviewer.id,
+        candidateUrl: expect.stringMatching(/\/join\/hsl_/),
+        interviewerUrl: expect.stringMatching(new RegExp(`/sessions/${session.id}$`)),
+      });
+      expect(session.candidateUrl.endsWith(session.candidateToken)).toBe(true);
+
+      const mine = await api(interviewer.token).get('/api/sessions').expect(200);
+      expect(mine.body.map((s: { id: string }) => s.id)).toContain(session.id);
+      await api(manager.token).get(`/api/sessions/${session.id}`).expect(200);
+      const theirs = await api(otherInterviewer.token).get('/api/sessions').expect(200);
+      expect(theirs.body.map((s: { id: string }) => s.id)).not.toContain(session.id);
+      await api(otherInterviewer.token).get(`/api/sessions/${session.id}`).expect(404);
+    });
+
+    it('refuses an unknown scenario, a candidate the caller may not see and a bad status filter, naming the field', async () => {
+      const { body: candidate } = await api(interviewer.token)
+        .post('/api/candidates')
+        .send({ name: 'Grace Hopper', email: 'grace@example.com' })
+        .expect(201);
+      const unknown = await api(interviewer.token)
+        .post('/api/sessions')
+        .send({ candidateId: candidate.id, scenarioId: 'no-such-scenario' })
+        .expect(404);
+      expect(unknown.body.message).toBe('There is no valid scenario with this id.');
+      await api(otherInterviewer.token)
+        .post('/api/sessions')
+        .send({ candidateId: candidate.id, scenarioId: SCENARIO })
+        .expect(404);
+      const bad = await api(interviewer.token).post('/api/sessions').send({ candidateId: 'x' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toEqual(
+        expect.arrayContaining(['candidateId must be the id of a candidate']),
+      );
+      const filter = await api(interviewer.token).get('/api/sessions?status=paused').expect(400);
+      expect(filter.body.message).toEqual([
+        'status must be one of scheduled, live, ended, cancelled',
+      ]);
+    });
+
+    it('cancels a scheduled session: its candidate link stops at once; a live one cannot be cancelled', async () => {
+      const session = await scheduleSession();
+      const guest = await connect({ token: session.candidateToken });
+      const closed = new Promise((resolve) => guest.socket.on('disconnect', resolve));
+      const cancelled = await api(interviewer.token)
+        .post(`/api/sessions/${session.id}/cancel`)
+        .expect(200);
+      expect(cancelled.body.status).toBe('cancelled');
+      await closed;
+      await expect(connect({ token: session.candidateToken })).rejects.toThrow(
+        LINK_NO_LONGER_VALID,
+      );
+      const host = await connect({ token: interviewer.token, sessionId: session.id }).catch(
+        (error: Error) => error.message,
+      );
+      expect(host).toBe('This role-play was cancelled.');
+
+      const { session: live } = await liveSession();
+      const refused = await api(interviewer.token)
+        .post(`/api/sessions/${live.id}/cancel`)
+        .expect(409);
+      expect(refused.body.message).toBe(
+        'This role-play is live: end it from the interviewer console instead.',
+      );
+    });
+  });
+
+  it('plays a whole role-play from start to end, each side seeing what it may', async () => {
+    const session = await scheduleSession('Ada Lovelace');
+    const host = await connect({ token: interviewer.token, sessionId: session.id });
+    const guest = await connect({ token: session.candidateToken });
+    const watcher = await connect({ token: manager.token, sessionId: session.id });
+    await host.until(() => host.presence?.candidate === true, 'the candidate to be present');
+    expect(guest.presence).toEqual({ candidate: true, interviewer: true });
+
+    const early = await guest.act('chat:send', { text: 'Hello?' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'not-started' } });
+    expect(await guest.act('session:start')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+
+    const started = await host.act('session:start');
+    expect(started).toMatchObject({ ok: true, event: { seq: 1, type: 'session.started' } });
+    const opening = await guest.next('chat.message');
+    expect(opening).toMatchObject({ seq: 2, actor: 'customer' });
+    // The opening line is rendered with the scenario's variables, never left as a template.
+    expect(opening.payload.text).not.toMatch(/\{\{/);
+    const status = await api(interviewer.token).get(`/api/sessions/${session.id}`).expect(200);
+    expect(status.body).toMatchObject({ status: 'live', startedAt: started.event!.at });
+
+    // typing is relayed to the other side and never logged
+    expect(await host.emit('typing', { typing: true })).toEqual({ ok: true });
+    await guest.until(() => guest.typing.length > 0, 'the customer typing');
+    expect(guest.typing[0]).toEqual({ actor: 'customer', typing: true });
+
+    const reply = await guest.act('chat:send', { text: 'I am so sorry, let me look at this.' });
+    expect(reply).toMatchObject({
+      ok: true,
+      event: { seq: 3, type: 'chat.message', actor: 'candidate' },
+    });
+    await host.next('chat.message', (event) => event.actor === 'candidate');
+
+    const beatLine = await host.act('chat:send', {
+      text: 'Ten charges! Ten!',
+      beatId: 'order-number-first',
+    });
+    expect(beatLine.event?.payload).toEqual({
+      text: 'Ten charges! Ten!',
+      beatId: 'order-number-first',
+    });
+    const seenByCandidate = await guest.next('chat.message', (e) => e.seq === beatLine.event!.seq);
+    expect(seenByCandidate.payload).toEqual({ text: 'Ten charges! Ten!' });
+
+    expect(await host.act('anger:set', { level: 9 })).toMatchObject({ ok: true });
+    expect(await host.act('checkpoint:hit', { checkpointId: 'acknowledge' })).toMatchObject({
+      ok: true,
+    });
+    const again = await host.act('checkpoint:hit', { checkpointId: 'acknowledge' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'already-hit' } });
+    expect(await host.act('note:add', { text: 'Apologised before asking.' })).toMatchObject({
+      ok: true,
+    });
+
+    const search = await guest.act('help:search', { query: 'refund duplicate charge' });
+    expect(search).toMatchObject({ ok: true, event: { type: 'help.searched' } });
+    const results = search.results as Array<{ articleId: string; title: string; snippet: string }>;
+    expect(results.length).toBeGreaterThan(0);
+    const searched = await host.next('help.searched');
+    expect(searched.payload).toMatchObject({ query: 'refund duplicate charge' });
+    const opened = await guest.act('help:open', { articleId: results[0].articleId });
+    expect(opened).toMatchObject({
+      ok: true,
+      article: { id: results[0].articleId, title: results[0].title, html: expect.any(String) },
+    });
+    await host.next('help.opened');
+    expect(await guest.act('help:close', { articleId: results[0].articleId })).toMatchObject({
+      ok: true,
+    });
+    expect(await guest.act('attention', { kind: 'away' })).toMatchObject({
+      ok: true,
+      event: { type: 'candidate.away' },
+    });
+    await host.next('candidate.away');
+
+    expect(await watcher.act('chat:send', { text: 'hi' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await host.act('session:solve')).toMatchObject({ ok: true });
+    expect(await host.act('session:solve')).toMatchObject({
+      ok: false,
+      error: { code: 'already-solved' },
+    });
+    const ended = await host.act('session:end', { reason: 'Wrapped up early' });
+    expect(ended).toMatchObject({ ok: true, event: { type: 'session.ended' } });
+    const endSeen = await guest.next('session.ended');
+    expect(endSeen.payload).toEqual({ endedBy: 'interviewer' });
+
+    const late = await guest.act('chat:send', { text: 'Are you still there?' });
+    expect(late).toEqual({
+      ok: false,
+      error: { code: 'session-ended', message: 'This role-play has ended.' },
+    });
+
+    const log = await api(interviewer.token).get(`/api/sessions/${session.id}/events`).expect(200);
+    const types = (log.body as SessionEvent[]).map((event) => event.type);
+    expect(types).toEqual([
+      'session.started',
+      'chat.message',
+      'chat.message',
+      'chat.message',
+      'anger.changed',
+      'checkpoint.hit',
+      'note.added',
+      'help.searched',
+      'help.opened',
+      'help.closed',
+      'candidate.away',
+      'session.solved',
+      'session.ended',
+    ]);
+    expect((log.body as SessionEvent[]).map((event) => event.seq)).toEqual(
+      types.map((_type, index) => index + 1),
+    );
+    const ats = (log.body as SessionEvent[]).map((event) => Date.parse(event.at));
+    expect([...ats].sort((a, b) => a - b)).toEqual(ats);
+    const shown = await api(interviewer.token).get(`/api/sessions/${session.id}`).expect(200);
+    expect(shown.body).toMatchObject({ status: 'ended', solvedAt: expect.any(String) });
+
+    // Every side ends up with the log it may see, live; the watcher sees all of it.
+    await watcher.until(() => watcher.events.size === types.length, 'the whole log');
+    expect(guest.ordered().map((event) => event.type)).toEqual([
+      'session.started',
+      'chat.message',
+      'chat.message',
+      'chat.message',
+      'help.searched',
+      'help.opened',
+      'help.closed',
+      'candidate.away',
+      'session.ended',
+    ]);
+  });
+
+  it('never shows the candidate interviewer-only events or fields through sync', async () => {
+    const { session, host } = await liveSession();
+    await host.act('chat:send', { text: 'Line from the script', beatId: 'silence' });
+    await host.act('anger:set', { level: 3 });
+    await host.act('checkpoint:hit', { checkpointId: 'find-duplicates' });
+    await host.act('note:add', { text: 'Secret note' });
+    await host.act('session:solve');
+    await host.act('session:end', { reason: 'Private reason' });
+
+    const late = await connect({ token: session.candidateToken });
+    await late.until(() => late.events.size === 4, 'the candidate view of the log');
+    const answer = await late.emit('sync', { afterSeq: 0 });
+    expect(answer).toMatchObject({ ok: true, lastSeq: 8, more: false });
+    const seen = answer.events!;
+    expect(seen.map((event) => event.type)).toEqual([
+      'session.started',
+      'chat.message',
+      'chat.message',
+      'session.ended',
+    ]);
+    expect(JSON.stringify(seen)).not.toMatch(/silence|Secret note|Private reason|beatId|level/);
+    const full = await host.emit('sync', { afterSeq: 0 });
+    expect(full.events!.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('returns the original event for a retried clientId and broadcasts nothing new', async () => {
+    const { session, host, guest } = await liveSession();
+    const clientId = randomUUID();
+    const first = await guest.emit('chat:send', { clientId, text: 'Let me check.' });
+    const retry = await guest.emit('chat:send', { clientId, text: 'Let me check.' });
+    expect(retry).toEqual(first);
+    await host.next('chat.message', (event) => event.seq === first.event!.seq);
+    const marker = await guest.act('chat:send', { text: 'marker' });
+    await host.next('chat.message', (event) => event.seq === marker.event!.seq);
+    expect(host.liveCount).toBe(4); // the start, the opening line, the message once, the marker
+    expect((await logOf(session.id)).map((event) => event.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('gives 50 concurrent sends distinct seqs with no gaps', async () => {
+    const { session, host, guest } = await liveSession();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_unused, index) =>
+        (index % 2 ? host : guest).act('chat:send', { text: `message ${index}` }),
+      ),
+    );
+    expect(answers.every((answer) => answer.ok)).toBe(true);
+    const seqs = answers.map((answer) => answer.event!.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 50 }, (_unused, index) => index + 3));
+    expect((await logOf(session.id)).map((event) => event.seq)).toEqual(
+      Array.from({ length: 52 }, (_unused, index) => index + 1),
+    );
+  });
+
+  it('resumes after a dropped connection with exactly the missed events', async () => {
+    const { session, host, guest } = await liveSession();
+    await guest.act('chat:send', { text: 'before the drop' });
+    guest.close();
+    for (const text of ['are you there?', 'hello??', 'I am waiting']) {
+      await host.act('chat:send', { text });
+    }
+    await host.act('note:add', { text: 'candidate dropped' });
+
+    const back = await connect({ token: session.candidateToken });
+    // A client keeps what it had; here the new socket starts from the old client's events.
+    const old = guest.ordered();
+    back.events.clear();
+    old.forEach((event) => back.events.set(event.seq, event));
+    const answer = await back.emit('sync', { afterSeq: old.at(-1)!.seq });
+    expect(answer.events!.map((event) => event.payload.text)).toEqual([
+      'are you there?',
+      'hello??',
+      'I am waiting',
+    ]);
+    expect(answer.lastSeq).toBe(7);
+    const seqs = [...old, ...answer.events!].map((event) => event.seq);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('ends a session when its time limit passes, with a system event', async () => {
+    const { session, host, guest } = await liveSession();
+    await testApp.app
+      .get(DataSource)
+      .query(`UPDATE roleplay_sessions SET ends_at = clock_timestamp() WHERE id = $1`, [
+        session.id,
+      ]);
+    const ended = await guest.next('session.ended');
+    expect(ended).toMatchObject({ actor: 'system', payload: { endedBy: 'time-limit' } });
+    await host.next('session.ended');
+    expect(await host.act('chat:send', { text: 'too late' })).toMatchObject({
+      ok: false,
+      error: { code: 'session-ended' },
+    });
+    expect((await logOf(session.id)).filter((e) => e.type === 'session.ended')).toHaveLength(1);
+  });
+
+  describe('bad input gets the right error and changes nothing', () => {
+    it.each([
+      [
+        'a wrong type',
+        'chat:send',
+        { clientId: randomUUID(), text: 42 },
+        'text',
+        'text must be text',
+      ],
+      ['a missing field', 'chat:send', { clientId: randomUUID() }, 'text', 'text must be text'],
+      ['no clientId', 'chat:send', { text: 'hi' }, 'clientId', undefined],
+      [
+        'text over 4,000 characters',
+        'chat:send',
+        { clientId: randomUUID(), text: 'x'.repeat(4001) },
+        'text',
+        'text must be at most 4000 characters long',
+      ],
+      [
+        'blank text',
+        'chat:send',
+        { clientId: randomUUID(), text: '   ' },
+        'text',
+        'text must not be empty',
+      ],
+      [
+        'an unknown field',
+        'chat:send',
+        { clientId: randomUUID(), text: 'hi', admin: true },
+        'admin',
+        'admin is not a field of this event',
+      ],
+      [
+        'anger out of range',
+        'anger:set',
+        { clientId: randomUUID(), level: 11 },
+        'level',
+        undefined,
+      ],
+      [
+        'an unknown checkpoint',
+        'checkpoint:hit',
+        { clientId: randomUUID(), checkpointId: 'nope' },
+        'checkpointId',
+        'checkpointId must be a checkpoint of this scenario',
+      ],
+      ['a bad afterSeq', 'sync', { afterSeq: -1 }, 'afterSeq', undefined],
+      [
+        'no payload at all',
+        'note:add',
+        undefined,
+        undefined,
+        'The payload must be an object: see docs/protocol.md.',
+      ],
+      [
+        'a payload that is not an object',
+        'note:add',
+        'hello',
+        undefined,
+        'The payload must be an object: see docs/protocol.md.',
+      ],
+    ])('%s', async (_what, event, payload, field, message) => {
+      const { session, host } = await liveSession();
+      const before = await logOf(session.id);
+      const answer = await host.emit(event, payload);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(answer.error!.field).toBe(field);
+      if (message) expect(answer.error!.message).toBe(message);
+      expect(await logOf(session.id)).toEqual(before);
+    });
+
+    it('answers an unknown event instead of leaving the client waiting', async () => {
+      const { host } = await liveSession();
+      expect(await host.emit('chat:delete', { seq: 1 })).toEqual({
+        ok: false,
+        error: {
+          code: 'unknown-event',
+          message: 'There is no event "chat:delete": see docs/protocol.md.',
+        },
+      });
+    });
+
+    it('closes a connection that sends more than the message size limit', async () => {
+      const { session, guest } = await liveSession();
+      const before = await logOf(session.id);
+      const closed = new Promise((resolve) => guest.socket.on('disconnect', resolve));
+      guest.socket.emit('chat:send', { clientId: randomUUID(), text: 'x'.repeat(200_000) });
+      await closed;
+      expect(await logOf(session.id)).toEqual(before);
+    });
+
+    it('keeps a candidate to their own session and refuses other sessions, expired links and strangers', async () => {
+      const mine = await scheduleSession();
+      const other = await scheduleSession();
+      // A candidate link names its session: asking for another one changes nothing.
+      const guest = await connect({ token: mine.candidateToken, sessionId: other.id });
+      expect(await guest.emit('sync', { afterSeq: 0 })).toMatchObject({ ok: true, events: [] });
+      await connect({ token: interviewer.token, sessionId: other.id }).then((host) =>
+        host.act('session:start'),
+      );
+      expect(guest.events.size).toBe(0);
+      expect((await logOf(mine.id)).length).toBe(0);
+
+      await expect(connect({ token: otherInterviewer.token, sessionId: mine.id })).rejects.toThrow(
+        'There is no role-play with this id that you may join.',
+      );
+      await expect(connect({ token: interviewer.token })).rejects.toThrow(
+        'Send the id of the role-play to join as auth.sessionId.',
+      );
+      await expect(connect({ token: 'hsl_not-a-real-token' })).rejects.toThrow(
+        LINK_NO_LONGER_VALID,
+      );
+      const { token: expired } = await testApp.app.get(CapabilityLinksService).issue({
+        scope: 'candidate',
+        subjectId: mine.id,
+        expiresAt: new Date(Date.now() + 1000),
+        createdById: null,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await expect(connect({ token: expired })).rejects.toThrow(LINK_NO_LONGER_VALID);
+    });
+
+    it('limits how fast one connection may send', async () => {
+      const { host } = await liveSession();
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, () => host.emit('typing', { typing: true })),
+      );
+      const limited = answers.filter((answer) => answer.error?.code === 'rate-limited');
+      expect(limited.length).toBeGreaterThan(0);
+      expect(answers.filter((answer) => answer.ok).length).toBeLessThanOrEqual(40);
+    });
+  });
+});
