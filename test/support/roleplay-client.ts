@@ -56,11 +56,18 @@ export class RoleplayClient {
     });
     const client = new RoleplayClient(socket);
     return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(client));
-      socket.once('connect_error', (error) => {
+      const refused = (error: Error) => {
+        socket.off('connect', connected);
         socket.close();
         reject(error);
-      });
+      };
+      const connected = () => {
+        // Later connect errors (the server restarting) are the reconnection's business.
+        socket.off('connect_error', refused);
+        resolve(client);
+      };
+      socket.once('connect', connected);
+      socket.once('connect_error', refused);
     });
   }
 

@@ -23,13 +23,26 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database with every migration applied, or with nothing at all when `empty`. */
-export async function createTestDatabase({ empty = false } = {}): Promise<TestDatabase> {
+/** The local server CI always runs, for tests that need one even in an embedded-database run. */
+const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * A fresh database with every migration applied, or with nothing at all when `empty`.
+ * `onServer`: on a PostgreSQL server even in an embedded run, for tests of several app processes
+ * sharing one database (which the embedded database cannot be); it starts empty, so the first app
+ * to start migrates it.
+ */
+export async function createTestDatabase({
+  empty = false,
+  onServer = false,
+} = {}): Promise<TestDatabase> {
   const scratch = await mkdtemp(join(tmpdir(), 'hotseat-test-'));
   const template = process.env[TEMPLATE_ENV];
   if (!template && !empty) throw new Error('global-setup did not prepare a template database');
+  const server = serverUrl ?? (onServer ? LOCAL_SERVER_URL : undefined);
+  const fromTemplate = !empty && !!serverUrl;
 
-  if (!serverUrl) {
+  if (!server) {
     const dataDir = join(scratch, 'data');
     if (!empty) await cp(template!, dataDir, { recursive: true });
     return {
@@ -39,15 +52,20 @@ export async function createTestDatabase({ empty = false } = {}): Promise<TestDa
   }
 
   const name = `hotseat_test_${randomBytes(6).toString('hex')}`;
-  await withServer((client) =>
-    client.query(`CREATE DATABASE "${name}"${empty ? '' : ` TEMPLATE "${template}"`}`),
+  await withServer(
+    (client) =>
+      client.query(`CREATE DATABASE "${name}"${fromTemplate ? ` TEMPLATE "${template}"` : ''}`),
+    server,
   );
-  const url = databaseUrl(serverUrl, name);
+  const url = databaseUrl(server, name);
   return {
     environment: { DATABASE_URL: url, HOTSEAT_DATA_DIR: join(scratch, 'data') },
     url,
     drop: async () => {
-      await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withServer(
+        (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+        server,
+      );
       await rm(scratch, { recursive: true, force: true });
     },
   };
@@ -59,8 +77,11 @@ export function databaseUrl(base: string, database: string): string {
   return url.toString();
 }
 
-export async function withServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl });
+export async function withServer<T>(
+  work: (client: Client) => Promise<T>,
+  connectionString = serverUrl,
+): Promise<T> {
+  const client = new Client({ connectionString });
   await client.connect();
   try {
     return await work(client);
