@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { RoleplayClient } from './support/roleplay-client';
 import { freePort, ServerProcess } from './support/server-process';

@@ -42,33 +42,59 @@ interface EventRow {
 const EVENT_COLUMNS = 'seq, type, actor, at, payload';
 
 /**
- * The one way events enter a session's log. Each append is a transaction that locks the session's
- * row, so appends to one session run one at a time: seq is max + 1 (gapless, strictly increasing),
- * `at` is taken after the lock (it never goes backwards), and the state columns move with the events.
- * Different sessions never wait for each other. The caller broadcasts only after this resolves, i.e.
- * after the commit.
+ * The one way events enter a session's log. Every append holds the session's row lock until it
+ * commits, so appends to one session run one at a time: seq is last_seq + 1 (gapless, strictly
+ * increasing), `at` is taken under the lock (it never goes backwards as seq goes up), and the state
+ * columns move with the events. Different sessions never wait for each other. Callers broadcast only
+ * after these resolve, i.e. after the commit.
  */
 @Injectable()
 export class EventLog {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Appends one event that needs nothing but a live session (chat, anger, notes, help center...):
+   * the hot path, one statement and one round trip. When it cannot (the session is not live, or the
+   * clientId was seen before) `append` runs the whole decision to answer exactly why.
+   */
+  async appendWhileLive(sessionId: string, clientId: string, event: NewEvent): Promise<Appended> {
+    try {
+      const inserted = await this.dataSource.query<EventRow[]>(
+        `WITH next AS (
+           UPDATE roleplay_sessions SET last_seq = last_seq + 1
+           WHERE id = $1 AND status = 'live' AND ends_at > clock_timestamp()
+           RETURNING last_seq
+         )
+         INSERT INTO session_events (session_id, seq, type, actor, client_id, payload, at)
+         SELECT $1, last_seq, $2, $3, $4, $5::jsonb, clock_timestamp() FROM next
+         RETURNING ${EVENT_COLUMNS}`,
+        [sessionId, event.type, event.actor, clientId, JSON.stringify(event.payload)],
+      );
+      if (inserted.length > 0) return { events: inserted.map(toEvent), duplicate: false };
+    } catch (error) {
+      if (!isClientIdConflict(error)) throw error;
+    }
+    return this.append(sessionId, clientId, (session) => {
+      requireLive(session);
+      return Promise.resolve([event]);
+    });
+  }
+
+  /** Appends what `decide` makes of the session's current state, in one transaction. */
   async append(sessionId: string, clientId: string | null, decide: Decision): Promise<Appended> {
     return this.dataSource.transaction(async (manager) => {
-      // The lock first, alone: a statement that waited for it still reads with the snapshot it took
-      // before waiting, so the log is read by the next statement, which sees every earlier commit.
-      const [session] = await manager.query<LockedSession[]>(
+      const [session] = await manager.query<Array<LockedSession & { lastSeq: number }>>(
         `SELECT id, status, scenario_version_id AS "scenarioVersionId", candidate_id AS "candidateId",
-                solved_at IS NOT NULL AS solved, COALESCE(ends_at <= clock_timestamp(), false) AS "timeUp"
+                last_seq AS "lastSeq", solved_at IS NOT NULL AS solved,
+                COALESCE(ends_at <= clock_timestamp(), false) AS "timeUp"
          FROM roleplay_sessions WHERE id = $1 FOR NO KEY UPDATE`,
         [sessionId],
       );
       if (!session) throw new ActionRefused('not-found', 'There is no role-play with this id.');
-      const [{ lastSeq, original }] = await manager.query<
-        Array<{ lastSeq: number; original: EventRow | null }>
-      >(
-        `SELECT COALESCE((SELECT max(seq) FROM session_events WHERE session_id = $1), 0) AS "lastSeq",
-                (SELECT row_to_json(e) FROM (SELECT ${EVENT_COLUMNS} FROM session_events
-                   WHERE session_id = $1 AND client_id = $2) e) AS original`,
+      // A statement that waited for the lock reads the log with the snapshot it took before waiting;
+      // this next statement sees every commit before ours.
+      const [original] = await manager.query<EventRow[]>(
+        `SELECT ${EVENT_COLUMNS} FROM session_events WHERE session_id = $1 AND client_id = $2`,
         [sessionId, clientId],
       );
       if (original) return { events: [toEvent(original)], duplicate: true };
@@ -77,8 +103,8 @@ export class EventLog {
       if (fresh.length === 0) return { events: [], duplicate: false };
       const values: unknown[] = [sessionId];
       const tuples = fresh.map((event, index) => {
-        values.push(lastSeq + index + 1, event.type, event.actor, index === 0 ? clientId : null);
-        values.push(JSON.stringify(event.payload));
+        values.push(session.lastSeq + index + 1, event.type, event.actor);
+        values.push(index === 0 ? clientId : null, JSON.stringify(event.payload));
         const p = values.length;
         return `($1, $${p - 4}, $${p - 3}, $${p - 2}, $${p - 1}::uuid, $${p}::jsonb, clock_timestamp())`;
       });
@@ -87,6 +113,10 @@ export class EventLog {
          VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}`,
         values,
       );
+      await manager.query(`UPDATE roleplay_sessions SET last_seq = $2 WHERE id = $1`, [
+        sessionId,
+        inserted.at(-1)!.seq,
+      ]);
       await this.moveState(manager, sessionId, inserted);
       return { events: inserted.map(toEvent), duplicate: false };
     });
@@ -129,6 +159,30 @@ const STATE_CHANGES: Partial<
     more: [],
   }),
 };
+
+/** Refuses every action on a session that is not live: not started, over, or out of time. */
+export function requireLive(session: LockedSession): void {
+  requireNotOver(session);
+  if (session.status === 'scheduled') {
+    throw new ActionRefused('not-started', 'The role-play has not started yet.');
+  }
+  if (session.timeUp) throw new ActionRefused('time-up', 'Time is up for this role-play.');
+}
+
+export function requireNotOver(session: LockedSession): void {
+  if (session.status === 'ended') {
+    throw new ActionRefused('session-ended', 'This role-play has ended.');
+  }
+  if (session.status === 'cancelled') {
+    throw new ActionRefused('session-cancelled', 'This role-play was cancelled.');
+  }
+}
+
+function isClientIdConflict(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } })
+    .driverError;
+  return driverError?.code === '23505' && driverError.constraint === 'session_events_client_id';
+}
 
 function toEvent({ seq, type, actor, at, payload }: EventRow): SessionEvent {
   // row_to_json gives `at` as text without the zone normalised; Date makes both forms ISO 8601.

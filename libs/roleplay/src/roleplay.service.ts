@@ -24,7 +24,7 @@ import type {
   SessionEndPayload,
 } from './dto/socket-payloads';
 import { Candidate } from './entities/candidate.entity';
-import { EventLog, type Appended, type LockedSession, type NewEvent } from './event-log';
+import { EventLog, requireLive, requireNotOver, type Appended, type NewEvent } from './event-log';
 import { eventFor, type SessionEvent } from './events';
 import { ActionRefused } from './roleplay.errors';
 
@@ -239,10 +239,7 @@ export class RoleplayService {
   }
 
   private appendWhileLive(participant: Participant, clientId: string, event: NewEvent) {
-    return this.log.append(participant.sessionId, clientId, (session) => {
-      requireLive(session);
-      return Promise.resolve([event]);
-    });
+    return this.log.appendWhileLive(participant.sessionId, clientId, event);
   }
 
   private definition({ scenarioVersionId }: Participant): Promise<ScenarioDefinition> {
@@ -285,23 +282,6 @@ function requireRole(participant: Participant, ...roles: RoleplayRole[]): void {
         : 'Only the candidate can do this.',
     );
   }
-}
-
-function requireNotOver(session: LockedSession): void {
-  if (session.status === 'ended') {
-    throw new ActionRefused('session-ended', 'This role-play has ended.');
-  }
-  if (session.status === 'cancelled') {
-    throw new ActionRefused('session-cancelled', 'This role-play was cancelled.');
-  }
-}
-
-function requireLive(session: LockedSession): void {
-  requireNotOver(session);
-  if (session.status === 'scheduled') {
-    throw new ActionRefused('not-started', 'The role-play has not started yet.');
-  }
-  if (session.timeUp) throw new ActionRefused('time-up', 'Time is up for this role-play.');
 }
 
 /** The first event of an append, as the participant who asked for it sees it. */

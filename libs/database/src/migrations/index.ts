@@ -1,6 +1,6 @@
 import { Identity1795432182652 } from './1795432182652-Identity';
 import { ScenariosAndHelpCenter1795433710806 } from './1795433710806-ScenariosAndHelpCenter';
-import { Roleplay1795439813463 } from './1795439813463-Roleplay';
+import { Roleplay1795440622345 } from './1795440622345-Roleplay';
 
 /**
  * Every migration, oldest first. `npm run db:generate -- libs/database/src/migrations/Name` writes a
@@ -9,5 +9,5 @@ import { Roleplay1795439813463 } from './1795439813463-Roleplay';
 export const migrations: Array<new () => object> = [
   Identity1795432182652,
   ScenariosAndHelpCenter1795433710806,
-  Roleplay1795439813463,
+  Roleplay1795440622345,
 ];

@@ -53,6 +53,10 @@ export class RoleplaySession {
   @Column({ type: 'text', default: 'scheduled' })
   status!: SessionStatus;
 
+  /** The seq of the log's latest event; the next one gets this + 1, under this row's lock. */
+  @Column({ type: 'integer', default: 0 })
+  lastSeq!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

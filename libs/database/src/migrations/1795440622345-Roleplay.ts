@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Roleplay1795439813463 implements MigrationInterface {
-  name = 'Roleplay1795439813463';
+export class Roleplay1795440622345 implements MigrationInterface {
+  name = 'Roleplay1795440622345';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -22,6 +22,7 @@ export class Roleplay1795439813463 implements MigrationInterface {
                 "scenario_version_id" uuid NOT NULL,
                 "interviewer_id" uuid NOT NULL,
                 "status" text NOT NULL DEFAULT 'scheduled',
+                "last_seq" integer NOT NULL DEFAULT '0',
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "started_at" TIMESTAMP WITH TIME ZONE,
                 "ends_at" TIMESTAMP WITH TIME ZONE,
