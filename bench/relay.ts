@@ -76,6 +76,7 @@ async function runHotseat() {
     await server.waitFor('Hotseat is running', 60_000);
     const base = `http://127.0.0.1:${port}`;
     const pairs = await hotseatPairs(base);
+    await warmUp(pairs, server.pid);
     const human = await humanPace(pairs, server.pid);
     const before = await countEvents(url.toString());
     const flat = await flatOut(pairs, server.pid);
@@ -111,6 +112,7 @@ async function runBare() {
         return { sessionId, sides };
       }),
     );
+    await warmUp(pairs, child.pid!);
     const human = await humanPace(pairs, child.pid!);
     const flat = await flatOut(pairs, child.pid!);
     closeAll(pairs);
@@ -150,6 +152,14 @@ async function hotseatPairs(base: string): Promise<Pair[]> {
   }
   process.stdout.write(' done\n');
   return pairs;
+}
+
+/** Two messages per socket, not counted: connections in the pool opened, code paths compiled. */
+async function warmUp(pairs: Pair[], pid: number): Promise<void> {
+  await measure(pairs, pid, async (_socket, send) => {
+    await send();
+    await send();
+  });
 }
 
 /** Every socket sends about once a second (0.5 to 1.5 s apart) for HUMAN_SECONDS. */
