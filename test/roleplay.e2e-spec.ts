@@ -177,6 +177,7 @@ describe(`live role-play (${databaseKind} database)`, () => {
 
     const started = await host.act('session:start');
     expect(started).toMatchObject({ ok: true, event: { seq: 1, type: 'session.started' } });
+    expect((await guest.next('session.started')).payload).toEqual({ timeLimitMinutes: 20 });
     const opening = await guest.next('chat.message');
     expect(opening).toMatchObject({ seq: 2, actor: 'customer' });
     // The opening line is rendered with the scenario's variables, never left as a template.
@@ -323,7 +324,7 @@ describe(`live role-play (${databaseKind} database)`, () => {
     expect(full.events!.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it('returns the original event for a retried clientId and broadcasts nothing new', async () => {
+  it('returns the original event for a retried clientId and logs nothing new', async () => {
     const { session, host, guest } = await liveSession();
     const clientId = randomUUID();
     const first = await guest.emit('chat:send', { clientId, text: 'Let me check.' });
@@ -332,7 +333,9 @@ describe(`live role-play (${databaseKind} database)`, () => {
     await host.next('chat.message', (event) => event.seq === first.event!.seq);
     const marker = await guest.act('chat:send', { text: 'marker' });
     await host.next('chat.message', (event) => event.seq === marker.event!.seq);
-    expect(host.liveCount).toBe(4); // the start, the opening line, the message once, the marker
+    // The original is sent again (its first broadcast may have been lost), under the same seq.
+    expect(host.liveCount).toBe(5);
+    expect(host.ordered().map((event) => event.seq)).toEqual([1, 2, 3, 4]);
     expect((await logOf(session.id)).map((event) => event.seq)).toEqual([1, 2, 3, 4]);
   });
 
@@ -440,6 +443,7 @@ describe(`live role-play (${databaseKind} database)`, () => {
         'checkpointId must be a checkpoint of this scenario',
       ],
       ['a bad afterSeq', 'sync', { afterSeq: -1 }, 'afterSeq', undefined],
+      ['an afterSeq out of range', 'sync', { afterSeq: 2 ** 40 }, 'afterSeq', undefined],
       [
         'no payload at all',
         'note:add',
@@ -502,6 +506,12 @@ describe(`live role-play (${databaseKind} database)`, () => {
       await expect(connect({ token: interviewer.token })).rejects.toThrow(
         'Send the id of the role-play to join as auth.sessionId.',
       );
+      const foreign = RoleplayClient.connect(
+        testApp.url,
+        { token: mine.candidateToken },
+        { extraHeaders: { origin: 'https://evil.example' } },
+      );
+      await expect(foreign).rejects.toThrow('Connections are accepted only from pages of');
       await expect(connect({ token: 'hsl_not-a-real-token' })).rejects.toThrow(
         LINK_NO_LONGER_VALID,
       );

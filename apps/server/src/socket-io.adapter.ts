@@ -60,6 +60,16 @@ export class HotseatIoAdapter extends IoAdapter {
     } finally {
       clearTimeout(timer);
     }
+    // The adapter publishes without waiting for the answer; while Redis is away those commands fail,
+    // and an unhandled rejection would stop the process. A lost broadcast is recovered by `sync`.
+    const publish = publisher.publish.bind(publisher);
+    Object.defineProperty(publisher, 'publish', {
+      value: (...args: Parameters<typeof publish>) =>
+        publish(...args).catch((error: unknown) => {
+          logger.warn({ err: error }, 'A broadcast to other instances was lost');
+          return 0;
+        }),
+    });
     this.redisAdapter = createAdapter(publisher, subscriber);
   }
 

@@ -19,6 +19,11 @@ describe('event visibility', () => {
     expect(eventFor('candidate', event(type))).toMatchObject({ seq: 7, type });
   });
 
+  it('tells the candidate the time limit', () => {
+    const started = event('session.started', { timeLimitMinutes: 20 });
+    expect(eventFor('candidate', started)?.payload).toEqual({ timeLimitMinutes: 20 });
+  });
+
   it('strips the script beat from a line and the reason from an ending, for the candidate only', () => {
     const line = event('chat.message', { text: 'Where is my refund?', beatId: 'threatens-bank' });
     expect(eventFor('candidate', line)?.payload).toEqual({ text: 'Where is my refund?' });

@@ -44,7 +44,7 @@ const only =
  * beat a line came from, why the interviewer ended the session.
  */
 const CANDIDATE_VIEW: Partial<Record<EventType, Projection>> = {
-  'session.started': only('endsAt'),
+  'session.started': only('timeLimitMinutes'),
   'chat.message': only('text'),
   'help.searched': whole,
   'help.opened': whole,

@@ -280,9 +280,13 @@ export class RoleplayGateway
     reply(ack, { ok: true, ...(await this.roleplay.sync(participantOf(socket), afterSeq)) });
   }
 
-  /** Broadcasts what was appended (a retry appended nothing new) and acknowledges. */
+  /**
+   * Broadcasts what was appended and acknowledges. A retry appended nothing, but its original is sent
+   * again: the first attempt may have committed and then lost its broadcast (an instance stopping,
+   * Redis dropping a message); clients keep one copy per seq.
+   */
   private answer(ack: unknown, participant: Participant, appended: Appended, extra: object = {}) {
-    if (!appended.duplicate) this.publish(participant.sessionId, appended.events);
+    this.publish(participant.sessionId, appended.events);
     reply(ack, { ok: true, event: ackEvent(participant, appended), ...extra });
   }
 

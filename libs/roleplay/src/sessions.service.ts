@@ -83,22 +83,25 @@ export class SessionsService {
   /** Cancels a session that has not started; its candidate link stops working at once. */
   async cancel(staff: StaffPrincipal, id: string) {
     const session = await this.visible(staff, id);
-    await this.dataSource.transaction(async (manager) => {
-      const [rows] = await manager.query<[unknown[], number]>(
-        `UPDATE roleplay_sessions SET status = 'cancelled', cancelled_at = now()
-         WHERE id = $1 AND status = 'scheduled' RETURNING id`,
-        [id],
+    // One statement: a session:start holding the row's lock finishes first, and then this finds it live.
+    const [rows] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE roleplay_sessions SET status = 'cancelled', cancelled_at = now()
+       WHERE id = $1 AND status = 'scheduled' RETURNING id`,
+      [id],
+    );
+    if (rows.length === 0) {
+      const { status } = await this.dataSource
+        .getRepository(RoleplaySession)
+        .findOneByOrFail({ id });
+      throw new ConflictException(
+        status === 'live'
+          ? 'This role-play is live: end it from the interviewer console instead.'
+          : `This role-play has already ${status === 'ended' ? 'ended' : 'been cancelled'}.`,
       );
-      if (rows.length === 0) {
-        const { status } = await manager.getRepository(RoleplaySession).findOneByOrFail({ id });
-        throw new ConflictException(
-          status === 'live'
-            ? 'This role-play is live: end it from the interviewer console instead.'
-            : `This role-play has already ${status === 'ended' ? 'ended' : 'been cancelled'}.`,
-        );
-      }
-      await this.links.revokeAll('candidate', id, manager);
-    });
+    }
+    // After the commit, so that open sockets are closed only once the cancellation holds; a
+    // handshake in between is refused anyway, for the session is cancelled.
+    await this.links.revokeAll('candidate', id);
     return this.get(staff, session.id);
   }
 

@@ -99,5 +99,6 @@ export class AttentionPayload extends ActionPayload {
 export class SyncPayload {
   @IsInt({ message: 'afterSeq must be a whole number, 0 or more' })
   @Min(0, { message: 'afterSeq must be a whole number, 0 or more' })
+  @Max(2 ** 31 - 1, { message: 'afterSeq must be a seq this session could have' })
   afterSeq!: number;
 }
