@@ -13,9 +13,9 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { freePort, ServerProcess } from '../test/support/server-process';
+import { databaseUrl, LOCAL_SERVER_URL, withServer } from '../test/support/test-database';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +35,7 @@ function positive(name: string, text: string): number {
 const SESSIONS = positive('sessions', values.sessions);
 const HUMAN_SECONDS = positive('human-seconds', values['human-seconds']);
 const BURST = positive('burst', values.burst);
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SERVER_URL = process.env.DATABASE_URL ?? LOCAL_SERVER_URL;
 const ADMIN = { email: 'bench@example.com', password: 'a long bench password' };
 
 interface Pair {
@@ -60,12 +60,11 @@ async function main() {
 
 async function runHotseat() {
   const name = `hotseat_bench_${randomBytes(4).toString('hex')}`;
-  const url = new URL(SERVER_URL);
-  await withClient(SERVER_URL, (client) => client.query(`CREATE DATABASE "${name}"`));
-  url.pathname = `/${name}`;
+  await withServer((client) => client.query(`CREATE DATABASE "${name}"`), SERVER_URL);
+  const url = databaseUrl(SERVER_URL, name);
   const port = await freePort();
   const server = ServerProcess.start({
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: url,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
@@ -78,15 +77,16 @@ async function runHotseat() {
     const pairs = await hotseatPairs(base);
     await warmUp(pairs, server.pid);
     const human = await humanPace(pairs, server.pid);
-    const before = await countEvents(url.toString());
+    const before = await countEvents(url);
     const flat = await flatOut(pairs, server.pid);
-    const persisted = (await countEvents(url.toString())) - before;
+    const persisted = (await countEvents(url)) - before;
     closeAll(pairs);
     return { human, flat, persistedPerSecond: persisted / flat.seconds };
   } finally {
     await server.stop();
-    await withClient(SERVER_URL, (client) =>
-      client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    await withServer(
+      (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      SERVER_URL,
     );
   }
 }
@@ -310,21 +310,14 @@ async function post(base: string, path: string, body: object, token?: string) {
 }
 
 async function countEvents(url: string): Promise<number> {
-  return withClient(url, async (client) =>
-    Number(
-      (await client.query<{ count: string }>('SELECT count(*) FROM session_events')).rows[0].count,
-    ),
+  return withServer(
+    async (client) =>
+      Number(
+        (await client.query<{ count: string }>('SELECT count(*) FROM session_events')).rows[0]
+          .count,
+      ),
+    url,
   );
-}
-
-async function withClient<T>(connectionString: string, work: (client: Client) => Promise<T>) {
-  const client = new Client({ connectionString });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** CPU seconds (user + system) a process has used, from /proc. */

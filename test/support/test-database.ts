@@ -24,7 +24,7 @@ export interface TestDatabase {
 }
 
 /** The local server CI always runs, for tests that need one even in an embedded-database run. */
-const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/test';
+export const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * A fresh database with every migration applied, or with nothing at all when `empty`.

@@ -7,3 +7,4 @@ export {
   LOG_FORMATS,
   LOG_LEVELS,
 } from './environment';
+export { Optional, Trim, NameField } from './fields';

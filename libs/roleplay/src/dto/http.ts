@@ -1,18 +1,12 @@
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { NameField, Optional, Trim } from '@hotseat/config';
 import { SESSION_STATUSES, type SessionStatus } from '../entities/roleplay-session.entity';
 
-const trim = Transform(({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value,
-);
-
 export class CreateCandidateDto {
-  @trim
-  @IsString({ message: 'name must be text' })
-  @Length(1, 100, { message: 'name must be 1 to 100 characters long' })
+  @NameField()
   name!: string;
 
-  @trim
+  @Trim()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254, { message: 'email must be at most 254 characters long' })
   email!: string;
@@ -30,7 +24,7 @@ export class CreateSessionDto {
 }
 
 export class ListSessionsQuery {
-  @ValidateIf((_object, value) => value !== undefined)
+  @Optional()
   @IsIn(SESSION_STATUSES, { message: `status must be one of ${SESSION_STATUSES.join(', ')}` })
   status?: SessionStatus;
 }

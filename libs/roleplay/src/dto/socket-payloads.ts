@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import {
   IsBoolean,
   IsIn,
@@ -9,29 +10,29 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
 } from 'class-validator';
+import { Optional } from '@hotseat/config';
 
 /** The longest chat message or note, in characters. Socket.IO's buffer limit is set to fit it. */
 export const MAX_TEXT_LENGTH = 4000;
 
-/** May be left out, but not sent as null. */
-const Optional = () => ValidateIf((_object, value) => value !== undefined);
 const ClientId = () =>
   IsUUID('all', {
     message: 'clientId must be a UUID: a new one for each action, the same one when retrying it',
   });
-const Text = (field: string) => (target: object, key: string) => {
-  IsString({ message: `${field} must be text` })(target, key);
-  MaxLength(MAX_TEXT_LENGTH, {
-    message: `${field} must be at most ${MAX_TEXT_LENGTH} characters long`,
-  })(target, key);
-  Matches(/\S/, { message: `${field} must not be empty` })(target, key);
-};
-const Id = (field: string) => (target: object, key: string) => {
-  IsString({ message: `${field} must be text` })(target, key);
-  Length(1, 200, { message: `${field} must be 1 to 200 characters long` })(target, key);
-};
+const Text = (field: string) =>
+  applyDecorators(
+    IsString({ message: `${field} must be text` }),
+    MaxLength(MAX_TEXT_LENGTH, {
+      message: `${field} must be at most ${MAX_TEXT_LENGTH} characters long`,
+    }),
+    Matches(/\S/, { message: `${field} must not be empty` }),
+  );
+const Id = (field: string) =>
+  applyDecorators(
+    IsString({ message: `${field} must be text` }),
+    Length(1, 200, { message: `${field} must be 1 to 200 characters long` }),
+  );
 
 export class ActionPayload {
   @ClientId()
