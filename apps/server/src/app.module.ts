@@ -12,9 +12,11 @@ import helmet from 'helmet';
 import { LoggerModule } from 'nestjs-pino';
 import { Environment, HotseatConfigModule } from '@hotseat/config';
 import { DatabaseModule } from '@hotseat/database';
+import { FeedbackModule } from '@hotseat/feedback';
 import { IdentityModule } from '@hotseat/identity';
 import { RoleplayModule } from '@hotseat/roleplay';
 import { ScenariosModule } from '@hotseat/scenarios';
+import { ScorecardsModule } from '@hotseat/scorecards';
 import { entities } from './entities';
 import { HealthModule } from './health/health.module';
 import { HttpExceptionFilter } from './http-exception.filter';
@@ -34,6 +36,8 @@ export class AppModule implements NestModule {
         IdentityModule,
         ScenariosModule,
         RoleplayModule,
+        FeedbackModule,
+        ScorecardsModule,
         HealthModule,
       ],
       providers: [

@@ -11,10 +11,10 @@ export const Optional = () => ValidateIf((_object, value) => value !== undefined
 export const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
-/** A person's name: staff members and candidates alike. */
-export const NameField = () =>
+/** A person's name: staff members, candidates and shadow hosts alike. */
+export const NameField = (field = 'name') =>
   applyDecorators(
     Trim(),
-    IsString({ message: 'name must be text' }),
-    Length(1, 100, { message: 'name must be 1 to 100 characters long' }),
+    IsString({ message: `${field} must be text` }),
+    Length(1, 100, { message: `${field} must be 1 to 100 characters long` }),
   );

@@ -4,6 +4,7 @@ export { CapabilityLinksService, MAX_LINK_LIFETIME_MS } from './capability-links
 export { UsersService } from './users.service';
 export { Revocations, type Revocation } from './revocations';
 export { User } from './entities/user.entity';
+export { CapabilityLink } from './entities/capability-link.entity';
 export { CreateUserDto } from './dto/create-user.dto';
 export {
   Public,

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CurrentStaff, type StaffPrincipal } from '@hotseat/identity';
 import { CandidatesService } from './candidates.service';
-import { CreateCandidateDto } from './dto/http';
+import { CreateCandidateDto, ListCandidatesQuery } from './dto/http';
 
 /** Any staff member adds candidates; each sees those they added or interview (managers: all). */
 @Controller('api/candidates')
@@ -14,8 +14,8 @@ export class CandidatesController {
   }
 
   @Get()
-  list(@CurrentStaff() staff: StaffPrincipal) {
-    return this.candidates.list(staff);
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() query: ListCandidatesQuery) {
+    return this.candidates.list(staff, query);
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import {
@@ -8,25 +8,45 @@ import {
   type Principal,
   type StaffPrincipal,
 } from '@hotseat/identity';
-import type { CreateCandidateDto } from './dto/http';
+import type { CreateCandidateDto, ListCandidatesQuery } from './dto/http';
 import { Candidate } from './entities/candidate.entity';
+import { Opening } from './entities/opening.entity';
 
-export type CandidateView = Pick<Candidate, 'id' | 'name' | 'email' | 'createdAt'>;
+export type CandidateView = Pick<Candidate, 'id' | 'name' | 'email' | 'createdAt'> & {
+  opening: Pick<Opening, 'id' | 'title'> | null;
+};
 
 @Injectable()
 export class CandidatesService {
   constructor(@InjectRepository(Candidate) private readonly candidates: Repository<Candidate>) {}
 
-  async create(staff: StaffPrincipal, { name, email }: CreateCandidateDto): Promise<CandidateView> {
-    const candidate = await this.candidates.save(
-      this.candidates.create({ name, email: email.toLowerCase(), createdById: staff.user.id }),
+  async create(
+    staff: StaffPrincipal,
+    { name, email, openingId }: CreateCandidateDto,
+  ): Promise<CandidateView> {
+    if (openingId && !(await this.candidates.manager.existsBy(Opening, { id: openingId }))) {
+      throw new BadRequestException(
+        'openingId: there is no opening with this id; GET /api/openings lists them.',
+      );
+    }
+    const { id } = await this.candidates.save(
+      this.candidates.create({
+        name,
+        email: email.toLowerCase(),
+        openingId: openingId ?? null,
+        createdById: staff.user.id,
+      }),
     );
-    return view(candidate);
+    return this.get(staff, id);
   }
 
-  /** The candidates `principal` may see, newest first. */
-  async list(principal: Principal): Promise<CandidateView[]> {
+  /** The candidates `principal` may see, newest first; of one opening if `openingId` is given. */
+  async list(
+    principal: Principal,
+    { openingId }: ListCandidatesQuery = {},
+  ): Promise<CandidateView[]> {
     const rows = await this.withInterviewers()
+      .where(openingId ? 'candidate.opening_id = :openingId' : 'TRUE', { openingId })
       .orderBy('candidate.created_at', 'DESC')
       .getRawAndEntities();
     return rows.entities
@@ -52,6 +72,7 @@ export class CandidatesService {
   private withInterviewers() {
     return this.candidates
       .createQueryBuilder('candidate')
+      .leftJoinAndSelect('candidate.opening', 'opening')
       .addSelect(
         'ARRAY(SELECT DISTINCT interviewer_id FROM roleplay_sessions WHERE candidate_id = candidate.id)',
         'interviewer_ids',
@@ -73,6 +94,12 @@ function facts(candidate: Candidate, raw: RawFacts): CandidateFacts {
   };
 }
 
-function view({ id, name, email, createdAt }: Candidate): CandidateView {
-  return { id, name, email, createdAt };
+function view({ id, name, email, createdAt, opening }: Candidate): CandidateView {
+  return {
+    id,
+    name,
+    email,
+    createdAt,
+    opening: opening && { id: opening.id, title: opening.title },
+  };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Subject } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SessionStatus } from './entities/roleplay-session.entity';
 import type { Actor, EventType, SessionEvent } from './events';
@@ -80,8 +81,26 @@ export class EventLog {
     });
   }
 
+  /**
+   * The id of each session that ended, once its `session.ended` is committed (in this process), for
+   * work that follows an ending, such as storing the session's figures.
+   */
+  readonly ended = new Subject<string>();
+
   /** Appends what `decide` makes of the session's current state, in one transaction. */
   async append(sessionId: string, clientId: string | null, decide: Decision): Promise<Appended> {
+    const appended = await this.appendInTransaction(sessionId, clientId, decide);
+    if (!appended.duplicate && appended.events.some((event) => event.type === 'session.ended')) {
+      this.ended.next(sessionId);
+    }
+    return appended;
+  }
+
+  private async appendInTransaction(
+    sessionId: string,
+    clientId: string | null,
+    decide: Decision,
+  ): Promise<Appended> {
     return this.dataSource.transaction(async (manager) => {
       const [session] = await manager.query<Array<LockedSession & { lastSeq: number }>>(
         `SELECT id, status, scenario_version_id AS "scenarioVersionId", candidate_id AS "candidateId",

@@ -8,3 +8,6 @@ export { EVENT_TYPES, eventFor, type EventType, type Actor, type SessionEvent } 
 export { Candidate } from './entities/candidate.entity';
 export { RoleplaySession, type SessionStatus } from './entities/roleplay-session.entity';
 export { SessionEventRow } from './entities/session-event.entity';
+export { OpeningsService, type OpeningView } from './openings.service';
+export { Opening } from './entities/opening.entity';
+export type { CandidateView } from './candidates.service';

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -14,6 +14,7 @@ import {
 import { ScenariosService } from '@hotseat/scenarios';
 import { CandidatesService } from './candidates.service';
 import type { CreateSessionDto, ListSessionsQuery } from './dto/http';
+import { Opening } from './entities/opening.entity';
 import { RoleplaySession } from './entities/roleplay-session.entity';
 import { EventLog } from './event-log';
 import { ActionRefused } from './roleplay.errors';
@@ -36,8 +37,18 @@ export class SessionsService {
 
   /** A scheduled session run by `staff`, with the candidate's link (shown this once). */
   async create(staff: StaffPrincipal, { candidateId, scenarioId }: CreateSessionDto) {
-    await this.candidates.get(staff, candidateId);
+    const candidate = await this.candidates.get(staff, candidateId);
     const scenario = this.scenarios.get(scenarioId);
+    if (candidate.opening) {
+      const opening = await this.dataSource
+        .getRepository(Opening)
+        .findOneByOrFail({ id: candidate.opening.id });
+      if (!opening.scenarioIds.includes(scenarioId)) {
+        throw new BadRequestException(
+          `scenarioId: "${opening.title}" runs ${opening.scenarioIds.map((id) => `"${id}"`).join(', ')}; pick one of those, or add this scenario to the opening.`,
+        );
+      }
+    }
     const { session, token, expiresAt } = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(RoleplaySession);
       const session = await repository.save(

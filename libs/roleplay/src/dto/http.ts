@@ -10,6 +10,19 @@ export class CreateCandidateDto {
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254, { message: 'email must be at most 254 characters long' })
   email!: string;
+
+  /** The opening they apply for; left out: none yet. */
+  @Optional()
+  @IsUUID('all', {
+    message: 'openingId must be the id of an opening, as GET /api/openings lists them',
+  })
+  openingId?: string;
+}
+
+export class ListCandidatesQuery {
+  @Optional()
+  @IsUUID('all', { message: 'openingId must be the id of an opening' })
+  openingId?: string;
 }
 
 export class CreateSessionDto {

@@ -1,7 +1,15 @@
-import { Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { User } from '@hotseat/identity';
+import { Opening } from './opening.entity';
 
-/** Someone applying for a support role. Openings (which group candidates) come with scorecards. */
+/** Someone applying for a support role, usually for one opening. */
 @Entity('candidates')
 export class Candidate {
   @PrimaryGeneratedColumn('uuid')
@@ -12,6 +20,13 @@ export class Candidate {
 
   @Column({ type: 'text' })
   email!: string;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  openingId!: string | null;
+
+  @ManyToOne(() => Opening, { onDelete: 'RESTRICT' })
+  opening!: Opening | null;
 
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;

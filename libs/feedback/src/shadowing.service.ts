@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { Environment } from '@hotseat/config';
+import {
+  CapabilityLinksService,
+  canGiveShadowFeedback,
+  requireAccess,
+  type GuestPrincipal,
+  type StaffPrincipal,
+} from '@hotseat/identity';
+import { Candidate, CandidatesService } from '@hotseat/roleplay';
+import type { SubmitShadowFeedbackDto } from './dto/submit-shadow-feedback.dto';
+import {
+  SHADOW_QUESTIONS,
+  ShadowFeedback,
+  type ShadowQuestion,
+} from './entities/shadow-feedback.entity';
+import { SCORE_LABELS } from './ratings.service';
+
+/** Long enough for the shadowing day and a few days to write it up. */
+export const SHADOW_LINK_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+const QUESTIONS = Object.keys(SHADOW_QUESTIONS) as ShadowQuestion[];
+
+export type ShadowFeedbackView = ReturnType<typeof feedbackView>;
+
+/** Shadow links (one per host) and the feedback the hosts give through them. */
+@Injectable()
+export class ShadowingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly candidates: CandidatesService,
+    private readonly links: CapabilityLinksService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  /** A link for `hostName` to give feedback on the candidate: shown this once. */
+  async createLink(staff: StaffPrincipal, candidateId: string, hostName: string) {
+    await this.candidates.get(staff, candidateId);
+    return this.dataSource.transaction(async (manager) => {
+      const { token, link } = await this.links.issue(
+        {
+          scope: 'shadow',
+          subjectId: candidateId,
+          expiresAt: new Date(Date.now() + SHADOW_LINK_LIFETIME_MS),
+          createdById: staff.user.id,
+        },
+        manager,
+      );
+      const feedback = await manager
+        .getRepository(ShadowFeedback)
+        .save({ linkId: link.id, candidateId, hostName, createdById: staff.user.id });
+      return {
+        id: feedback.id,
+        hostName,
+        url: `${this.config.get('publicUrl', { infer: true })}/shadow/${token}`,
+        token,
+        expiresAt: link.expiresAt,
+      };
+    });
+  }
+
+  /** The host's form: whom it is about, the questions, and their answers so far. */
+  async form(guest: GuestPrincipal) {
+    const feedback = await this.ownFeedback(guest);
+    const candidate = await this.dataSource
+      .getRepository(Candidate)
+      .findOneByOrFail({ id: feedback.candidateId });
+    return {
+      candidate: { name: candidate.name },
+      questions: SHADOW_QUESTIONS,
+      scale: SCORE_LABELS,
+      expiresAt: guest.link.expiresAt,
+      feedback: feedbackView(feedback),
+    };
+  }
+
+  /** Saves the host's three answers, replacing earlier ones: one submission per link. */
+  async submit(guest: GuestPrincipal, body: SubmitShadowFeedbackDto): Promise<ShadowFeedbackView> {
+    const feedback = await this.ownFeedback(guest);
+    for (const question of QUESTIONS) {
+      feedback[question] = body[question].score;
+      feedback[`${question}Notes`] = body[question].notes ?? '';
+    }
+    feedback.submittedAt ??= new Date();
+    return feedbackView(await this.dataSource.getRepository(ShadowFeedback).save(feedback));
+  }
+
+  /** Every shadow link's feedback for these candidates, answered or still waiting, oldest first. */
+  async forCandidates(candidateIds: string[]) {
+    const rows = await this.dataSource.getRepository(ShadowFeedback).find({
+      where: { candidateId: In(candidateIds) },
+      relations: { link: true },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((row) => ({
+      ...feedbackView(row),
+      candidateId: row.candidateId,
+      linkExpiresAt: row.link.expiresAt,
+    }));
+  }
+
+  private async ownFeedback(guest: GuestPrincipal): Promise<ShadowFeedback> {
+    const feedback = await this.dataSource
+      .getRepository(ShadowFeedback)
+      .findOneBy({ linkId: guest.link.id });
+    requireAccess(
+      !!feedback && canGiveShadowFeedback(guest, feedback.candidateId),
+      'feedback form',
+    );
+    return feedback!;
+  }
+}
+
+function feedbackView(feedback: ShadowFeedback) {
+  const answer = (question: ShadowQuestion) =>
+    feedback[question] === null
+      ? null
+      : { score: feedback[question], notes: feedback[`${question}Notes`] };
+  return {
+    id: feedback.id,
+    hostName: feedback.hostName,
+    learning: answer('learning'),
+    understanding: answer('understanding'),
+    engagement: answer('engagement'),
+    submittedAt: feedback.submittedAt,
+    updatedAt: feedback.updatedAt,
+  };
+}

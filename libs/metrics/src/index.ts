@@ -1,0 +1,14 @@
+export { sessionMetrics, type SessionMetrics, type HelpCenterUsage } from './session-metrics';
+export { METRIC_DEFINITIONS, METRICS_VERSION, type MetricKey } from './definitions';
+export { CANNED_RUN_WORDS, PHRASE_CATEGORIES, type PhraseCategory, type Signals } from './signals';
+export type { ArticleText, LoggedEvent, MetricsScenario, TimedMessage } from './types';
+export {
+  overallScore,
+  scaleRating,
+  DEFAULT_WEIGHTS,
+  SCORE_COMPONENTS,
+  type OverallScore,
+  type ScoreComponent,
+  type ScoreInputs,
+  type ScoreWeights,
+} from './overall-score';

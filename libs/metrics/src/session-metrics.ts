@@ -1,0 +1,228 @@
+import { METRICS_VERSION } from './definitions';
+import { signalsOf, type PhraseCategory, type Signals } from './signals';
+import type { ArticleText, LoggedEvent, MetricsScenario, TimedMessage } from './types';
+
+export type HelpCenterUsage = 'none' | 'consulted' | 'relied';
+
+/** The figures of DESIGN section 4, as METRIC_DEFINITIONS explains them. Times in ms from t0. */
+export interface SessionMetrics {
+  version: number;
+  /** `at` of `session.started`; null while the session has not started (then every figure is empty). */
+  t0: string | null;
+  /** From t0 to `session.ended`; null while it has not ended. */
+  durationMs: number | null;
+  solved: boolean;
+  timeToSolutionMs: number | null;
+  firstResponseMs: number | null;
+  medianResponseMs: number | null;
+  candidateMessages: number;
+  helpCenter: {
+    searches: number;
+    articlesOpened: number;
+    uniqueArticles: number;
+    timeInArticlesMs: number;
+    openedSolutionArticle: boolean;
+    usage: HelpCenterUsage;
+  };
+  deEscalation: {
+    initialAnger: number;
+    peakAnger: number;
+    finalAnger: number;
+    timeToCalmMs: number | null;
+    timeline: Array<{ atMs: number; level: number }>;
+    signals: Record<PhraseCategory, number>;
+  };
+  checkpoints: {
+    hit: Array<{ id: string; atMs: number }>;
+    missed: Array<{ id: string; required: boolean }>;
+  };
+  attention: { pastes: number; aways: number; awayMs: number };
+  /** The words behind the figures: phrase evidence, sentiment, canned answers, HEARD order. */
+  conversation: Omit<Signals, 'phrases'>;
+}
+
+/**
+ * Every figure of a session from its log (in seq order) and the scenario version it pinned. Pure:
+ * the same log always gives the same figures, live, on a scorecard or in a replay.
+ */
+export function sessionMetrics(
+  events: readonly LoggedEvent[],
+  scenario: MetricsScenario,
+  articles: readonly ArticleText[] = [],
+): SessionMetrics {
+  const started = events.find((event) => event.type === 'session.started');
+  const t0 = started ? millis(started.at) : null;
+  const logged =
+    t0 === null ? [] : events.map((event) => ({ ...event, atMs: millis(event.at) - t0 }));
+  const first = (type: string) => logged.find((event) => event.type === type);
+  const solved = first('session.solved');
+  const ended = first('session.ended');
+  // What an open article or an absence runs until: the end, or while live the latest event.
+  const horizonMs = ended?.atMs ?? logged.at(-1)?.atMs ?? 0;
+
+  const messages = (actor: string): TimedMessage[] =>
+    logged
+      .filter((event) => event.type === 'chat.message' && event.actor === actor)
+      .map(({ seq, atMs, payload }) => ({ seq, atMs, text: text(payload.text) }));
+  const candidateMessages = messages('candidate');
+  const customerMessages = messages('customer');
+  const { phrases, ...conversation } = signalsOf({
+    candidateMessages,
+    customerMessages,
+    customerName: scenario.persona.name,
+    articles: [...articles],
+  });
+
+  return {
+    version: METRICS_VERSION,
+    t0: t0 === null ? null : new Date(t0).toISOString(),
+    durationMs: ended?.atMs ?? null,
+    solved: !!solved,
+    timeToSolutionMs: solved?.atMs ?? null,
+    firstResponseMs: candidateMessages[0]?.atMs ?? null,
+    medianResponseMs: median(responseDelays(customerMessages, candidateMessages)),
+    candidateMessages: candidateMessages.length,
+    helpCenter: helpCenter(logged, scenario, solved?.atMs ?? null, horizonMs),
+    deEscalation: {
+      ...anger(logged, scenario.persona),
+      signals: phrases,
+    },
+    checkpoints: checkpoints(logged, scenario),
+    attention: attention(logged, horizonMs),
+    conversation,
+  };
+}
+
+type TimedEvent = LoggedEvent & { atMs: number };
+
+/** A payload field that should be text; anything else reads as empty. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function millis(at: Date | string): number {
+  return (at instanceof Date ? at : new Date(at)).getTime();
+}
+
+/** For each customer message that a candidate message follows: the wait until that next message. */
+function responseDelays(customer: TimedMessage[], candidate: TimedMessage[]): number[] {
+  return customer.flatMap((message) => {
+    const reply = candidate.find((next) => next.seq > message.seq);
+    return reply ? [reply.atMs - message.atMs] : [];
+  });
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function helpCenter(
+  logged: TimedEvent[],
+  scenario: MetricsScenario,
+  solvedAtMs: number | null,
+  horizonMs: number,
+): SessionMetrics['helpCenter'] {
+  let searches = 0;
+  let articlesOpened = 0;
+  let timeInArticlesMs = 0;
+  let openedSolutionArticle = false;
+  const unique = new Set<string>();
+  let open: { articleId: string; sinceMs: number } | null = null;
+  const closeAt = (atMs: number) => {
+    if (open) timeInArticlesMs += atMs - open.sinceMs;
+    open = null;
+  };
+  for (const event of logged) {
+    const articleId = text(event.payload.articleId);
+    if (event.type === 'help.searched') searches += 1;
+    if (event.type === 'help.opened') {
+      closeAt(event.atMs);
+      open = { articleId, sinceMs: event.atMs };
+      articlesOpened += 1;
+      unique.add(articleId);
+      const beforeSolve = solvedAtMs === null || event.atMs <= solvedAtMs;
+      if (beforeSolve && scenario.solution.articles.includes(articleId))
+        openedSolutionArticle = true;
+    }
+    // A close for another article than the open one changes nothing: that one was closed already.
+    if (event.type === 'help.closed' && open?.articleId === articleId) closeAt(event.atMs);
+    if (event.type === 'session.ended') closeAt(event.atMs);
+  }
+  closeAt(horizonMs);
+  const usage: HelpCenterUsage = openedSolutionArticle
+    ? 'relied'
+    : searches + articlesOpened > 0
+      ? 'consulted'
+      : 'none';
+  return {
+    searches,
+    articlesOpened,
+    uniqueArticles: unique.size,
+    timeInArticlesMs,
+    openedSolutionArticle,
+    usage,
+  };
+}
+
+function anger(
+  logged: TimedEvent[],
+  persona: MetricsScenario['persona'],
+): Omit<SessionMetrics['deEscalation'], 'signals'> {
+  const timeline = [{ atMs: 0, level: persona.initialAnger }];
+  for (const event of logged) {
+    if (event.type === 'anger.changed') {
+      timeline.push({ atMs: event.atMs, level: Number(event.payload.level) });
+    }
+  }
+  const peakAnger = Math.max(...timeline.map((point) => point.level));
+  // The last time the level *reached* the peak: a repeated set at the same level reaches nothing.
+  const lastPeak = timeline.findLastIndex(
+    (point, index) =>
+      point.level === peakAnger && (index === 0 || timeline[index - 1].level !== peakAnger),
+  );
+  const calm = timeline.slice(lastPeak).find((point) => point.level <= persona.calmAt);
+  return {
+    initialAnger: persona.initialAnger,
+    peakAnger,
+    finalAnger: timeline.at(-1)!.level,
+    timeToCalmMs: calm ? calm.atMs - timeline[lastPeak].atMs : null,
+    timeline,
+  };
+}
+
+function checkpoints(
+  logged: TimedEvent[],
+  scenario: MetricsScenario,
+): SessionMetrics['checkpoints'] {
+  const hit = logged
+    .filter((event) => event.type === 'checkpoint.hit')
+    .map((event) => ({ id: text(event.payload.checkpointId), atMs: event.atMs }));
+  const missed = scenario.solution.checkpoints
+    .filter((checkpoint) => !hit.some((h) => h.id === checkpoint.id))
+    .map(({ id, required }) => ({ id, required }));
+  return { hit, missed };
+}
+
+function attention(logged: TimedEvent[], horizonMs: number): SessionMetrics['attention'] {
+  let pastes = 0;
+  let aways = 0;
+  let awayMs = 0;
+  let awaySinceMs: number | null = null;
+  for (const event of logged) {
+    if (event.type === 'candidate.pasted') pastes += 1;
+    if (event.type === 'candidate.away' && awaySinceMs === null) {
+      aways += 1;
+      awaySinceMs = event.atMs;
+    }
+    const back = event.type === 'candidate.back' || event.type === 'session.ended';
+    if (back && awaySinceMs !== null) {
+      awayMs += event.atMs - awaySinceMs;
+      awaySinceMs = null;
+    }
+  }
+  if (awaySinceMs !== null) awayMs += horizonMs - awaySinceMs;
+  return { pastes, aways, awayMs };
+}

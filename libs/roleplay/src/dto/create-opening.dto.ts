@@ -1,0 +1,16 @@
+import { Optional } from '@hotseat/config';
+import { OpeningTitleField, ScenarioIdsField, WeightsField } from './opening-fields';
+import type { OpeningWeightsDto } from './opening-weights.dto';
+
+export class CreateOpeningDto {
+  @OpeningTitleField()
+  title!: string;
+
+  @ScenarioIdsField()
+  scenarioIds!: string[];
+
+  /** The overall score's weights; left out: the defaults. */
+  @Optional()
+  @WeightsField()
+  weights?: OpeningWeightsDto;
+}

@@ -1,0 +1,39 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsString,
+  Length,
+  ValidateNested,
+} from 'class-validator';
+import { Trim } from '@hotseat/config';
+import { OpeningWeightsDto } from './opening-weights.dto';
+
+/** The field rules of an opening, shared by create and update. */
+
+export const OpeningTitleField = () =>
+  applyDecorators(
+    Trim(),
+    IsString({ message: 'title must be text' }),
+    Length(1, 200, { message: 'title must be 1 to 200 characters long' }),
+  );
+
+export const ScenarioIdsField = () =>
+  applyDecorators(
+    IsArray({
+      message: 'scenarioIds must be a list of scenario ids, as GET /api/scenarios lists them',
+    }),
+    ArrayMinSize(1, { message: 'scenarioIds must name at least one scenario' }),
+    ArrayMaxSize(50, { message: 'scenarioIds may name at most 50 scenarios' }),
+    ArrayUnique({ message: 'scenarioIds must not name a scenario twice' }),
+    IsString({ each: true, message: 'scenarioIds must be a list of scenario ids' }),
+  );
+
+export const WeightsField = () =>
+  applyDecorators(
+    ValidateNested(),
+    Type(() => OpeningWeightsDto),
+  );

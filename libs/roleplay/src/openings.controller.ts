@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { CurrentStaff, Roles, type StaffPrincipal } from '@hotseat/identity';
+import { CreateOpeningDto } from './dto/create-opening.dto';
+import { UpdateOpeningDto } from './dto/update-opening.dto';
+import { OpeningsService } from './openings.service';
+
+/** Hiring managers and admins define openings; every staff member sees them to add candidates. */
+@Controller('api/openings')
+export class OpeningsController {
+  constructor(private readonly openings: OpeningsService) {}
+
+  @Post()
+  @Roles('admin', 'manager')
+  create(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateOpeningDto) {
+    return this.openings.create(staff, body);
+  }
+
+  @Get()
+  list() {
+    return this.openings.list();
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.openings.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'manager')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateOpeningDto) {
+    return this.openings.update(id, body);
+  }
+}
