@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { METHODS } from 'node:http';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Opening } from '@hotseat/roleplay';
 import type { StaffRole } from '@hotseat/identity';
 import {
+  completeRating,
   createCandidate,
   createStaff,
+  endedSession,
   issueLink,
   scheduleSession,
+  shadowLink,
   staffToken,
   type TestStaff,
 } from './support/factories';
@@ -32,6 +37,7 @@ type Expected = Record<Caller, number>;
 
 interface Context {
   app: TestApp['app'];
+  url: string;
   staff: Record<StaffRole | 'otherInterviewer', TestStaff>;
 }
 
@@ -161,7 +167,106 @@ const MATRIX: Record<string, Row> = {
     }),
     expected: interviewersOwn(200),
   },
+  'POST /api/openings': {
+    call: () => ({ body: { title: 'Support agent', scenarioIds: ['charged-ten-times'] } }),
+    expected: staffWith(['admin', 'manager'], 201),
+  },
+  'GET /api/openings': { expected: anyStaff(200) },
+  'GET /api/openings/:id': {
+    call: async ({ app }) => ({ path: `/api/openings/${(await createOpening(app)).id}` }),
+    expected: anyStaff(200),
+  },
+  'PATCH /api/openings/:id': {
+    call: async ({ app }) => ({
+      path: `/api/openings/${(await createOpening(app)).id}`,
+      body: { title: 'Senior support agent' },
+    }),
+    expected: staffWith(['admin', 'manager'], 200),
+  },
+  'POST /api/sessions/:id/ratings': {
+    call: async ({ app, url, staff }) => ({
+      path: `/api/sessions/${(await endedSession({ app, url }, staff.interviewer)).id}/ratings`,
+      body: { csat: 4 },
+    }),
+    // Managers and admins may read it, but only the interviewer who ran it rates it.
+    expected: { ...interviewersOwn(200), manager: 403, admin: 403 },
+  },
+  'GET /api/sessions/:id/ratings': {
+    call: async ({ app, staff }) => ({
+      path: `/api/sessions/${(await scheduleSession(app, staff.interviewer)).id}/ratings`,
+    }),
+    expected: interviewersOwn(200),
+  },
+  'GET /api/sessions/:id/metrics': {
+    call: async ({ app, staff }) => ({
+      path: `/api/sessions/${(await scheduleSession(app, staff.interviewer)).id}/metrics`,
+    }),
+    expected: interviewersOwn(200),
+  },
+  'POST /api/candidates/:id/shadow-links': {
+    call: async ({ app, staff }) => ({
+      path: `/api/candidates/${(await createCandidate(app, staff.interviewer)).id}/shadow-links`,
+      body: { hostName: 'Sam Host' },
+    }),
+    expected: interviewersOwn(201),
+  },
+  'GET /api/shadow-feedback': {
+    call: async ({ app, staff }, caller) =>
+      caller === 'shadow' ? { token: (await shadowLink(app, staff.interviewer)).token } : {},
+    expected: { ...everyone(403), anonymous: 401, shadow: 200 },
+  },
+  'PUT /api/shadow-feedback': {
+    call: async ({ app, staff }, caller) => ({
+      ...(caller === 'shadow' && { token: (await shadowLink(app, staff.interviewer)).token }),
+      body: {
+        learning: { score: 3 },
+        understanding: { score: 4, notes: 'Asked why refunds take 5 days' },
+        engagement: { score: 2 },
+      },
+    }),
+    expected: { ...everyone(403), anonymous: 401, shadow: 200 },
+  },
+  'GET /api/candidates/:id/scorecard': {
+    call: async ({ app, url, staff }) => {
+      const session = await endedSession({ app, url }, staff.interviewer);
+      await request(url)
+        .post(`/api/sessions/${session.id}/ratings`)
+        .auth(await staffToken(app, staff.interviewer), { type: 'bearer' })
+        .send(completeRating())
+        .expect(200);
+      return { path: `/api/candidates/${session.candidate.id}/scorecard` };
+    },
+    expected: interviewersOwn(200),
+  },
+  'GET /api/scorecards/compare': {
+    call: async ({ app, staff }) => {
+      const [a, b] = [
+        await createCandidate(app, staff.manager),
+        await createCandidate(app, staff.manager),
+      ];
+      return { path: `/api/scorecards/compare?candidates=${a.id},${b.id}` };
+    },
+    expected: staffWith(['admin', 'manager'], 200),
+  },
+  'GET /api/sessions.csv': {
+    call: async ({ app }) => ({
+      path: `/api/sessions.csv?openingId=${(await createOpening(app)).id}`,
+    }),
+    expected: staffWith(['admin', 'manager'], 200),
+  },
 };
+
+async function createOpening(app: Context['app']) {
+  return app
+    .get(DataSource)
+    .getRepository(Opening)
+    .save({
+      title: 'Support agent',
+      scenarioIds: ['charged-ten-times'],
+      weights: null,
+      createdById: null,
+    });
+}
 
 describe(`the access matrix (${databaseKind} database)`, () => {
   let database: TestDatabase;
@@ -174,6 +279,7 @@ describe(`the access matrix (${databaseKind} database)`, () => {
     const { app } = testApp;
     context = {
       app,
+      url: testApp.url,
       staff: {
         interviewer: await createStaff(app, 'interviewer'),
         otherInterviewer: await createStaff(app, 'interviewer'),
@@ -228,7 +334,7 @@ describe(`the access matrix (${databaseKind} database)`, () => {
       const token = call.token ?? (await tokenFor(caller));
       const path = call.path ?? pattern;
       let pending = request(testApp.url)[
-        method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'
+        method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'
       ](path);
       if (token) pending = pending.auth(token, { type: 'bearer' });
       const response = await (call.body ? pending.send(call.body) : pending);
@@ -239,7 +345,7 @@ describe(`the access matrix (${databaseKind} database)`, () => {
       const call = row.call ? await row.call(context, 'admin') : {};
       const token = call.token ?? (await tokenFor('admin'));
       let pending = request(testApp.url)[
-        method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'
+        method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'
       ](call.path ?? pattern);
       pending = pending.set('cookie', `hotseat_session=${token}`);
       const response = await (call.body ? pending.send(call.body) : pending);

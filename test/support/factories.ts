@@ -10,7 +10,9 @@ import {
   type StaffPrincipal,
   type StaffRole,
 } from '@hotseat/identity';
+import { ShadowingService } from '@hotseat/feedback';
 import { Candidate, SessionsService } from '@hotseat/roleplay';
+import { RoleplayClient } from './roleplay-client';
 
 /** Small builders for end-to-end tests; each test makes what it needs, through the real services. */
 
@@ -67,12 +69,68 @@ export async function scheduleSession(
   scenarioId = 'charged-ten-times',
 ) {
   const candidate = await createCandidate(app, interviewer);
-  const principal: StaffPrincipal = {
+  return app
+    .get(SessionsService)
+    .create(principalOf(interviewer), { candidateId: candidate.id, scenarioId });
+}
+
+/** A role-play of `interviewer`'s that ran over the real sockets: started, then ended. */
+export async function endedSession(
+  testApp: { app: INestApplication; url: string },
+  interviewer: TestStaff,
+  scenarioId = 'charged-ten-times',
+) {
+  const session = await scheduleSession(testApp.app, interviewer, scenarioId);
+  const client = await RoleplayClient.connect(testApp.url, {
+    token: await staffToken(testApp.app, interviewer),
+    sessionId: session.id,
+  });
+  try {
+    for (const action of ['session:start', 'session:end']) {
+      const ack = await client.act(action);
+      if (!ack.ok) throw new Error(`${action} failed: ${JSON.stringify(ack.error)}`);
+    }
+  } finally {
+    client.close();
+  }
+  return session;
+}
+
+/** A complete rating body for charged-ten-times, every attribute at `score`. */
+export function completeRating(score = 3, extra: Record<string, unknown> = {}) {
+  return {
+    attributes: ['de-escalation', 'problem-solving', 'clarity', 'rapport'].map((id) => ({
+      id,
+      score,
+      evidence: `Seen: ${id}`,
+    })),
+    csat: Math.min(score + 1, 5),
+    productTeam: { score, notes: 'Files a ticket with a count of reports' },
+    recommendation: 'yes',
+    submit: true,
+    ...extra,
+  };
+}
+
+/** A shadow link for a new candidate of `createdBy`'s, made by the real ShadowingService. */
+export async function shadowLink(
+  app: INestApplication,
+  createdBy: TestStaff,
+  hostName = 'Sam Host',
+) {
+  const candidate = await createCandidate(app, createdBy);
+  const link = await app
+    .get(ShadowingService)
+    .createLink(principalOf(createdBy), candidate.id, hostName);
+  return { candidate, ...link };
+}
+
+function principalOf(staff: TestStaff): StaffPrincipal {
+  return {
     kind: 'staff',
-    user: { id: interviewer.id, email: interviewer.email, name: 'Test', role: interviewer.role },
+    user: { id: staff.id, email: staff.email, name: 'Test', role: staff.role },
     sessionId: randomUUID(),
     expiresAt: new Date(Date.now() + 60_000),
     csrfToken: '',
   };
-  return app.get(SessionsService).create(principal, { candidateId: candidate.id, scenarioId });
 }

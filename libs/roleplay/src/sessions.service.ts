@@ -1,4 +1,9 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -8,6 +13,7 @@ import {
   canSeeSession,
   requireAccess,
   roleplayRole,
+  User,
   type Principal,
   type StaffPrincipal,
 } from '@hotseat/identity';
@@ -35,9 +41,16 @@ export class SessionsService {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  /** A scheduled session run by `staff`, with the candidate's link (shown this once). */
-  async create(staff: StaffPrincipal, { candidateId, scenarioId }: CreateSessionDto) {
+  /**
+   * A scheduled session, run by `staff` or by the interviewer a manager or admin names, with the
+   * candidate's link (shown this once).
+   */
+  async create(
+    staff: StaffPrincipal,
+    { candidateId, scenarioId, interviewerId }: CreateSessionDto,
+  ) {
     const candidate = await this.candidates.get(staff, candidateId);
+    const runBy = await this.interviewer(staff, interviewerId ?? staff.user.id);
     const scenario = this.scenarios.get(scenarioId);
     if (candidate.opening) {
       const opening = await this.dataSource
@@ -56,7 +69,7 @@ export class SessionsService {
           candidateId,
           scenarioId,
           scenarioVersionId: scenario.versionId,
-          interviewerId: staff.user.id,
+          interviewerId: runBy,
         }),
       );
       const { token, link } = await this.links.issue(
@@ -76,6 +89,20 @@ export class SessionsService {
       candidateToken: token,
       candidateLinkExpiresAt: expiresAt,
     };
+  }
+
+  private async interviewer(staff: StaffPrincipal, id: string): Promise<string> {
+    if (id === staff.user.id) return id;
+    if (staff.user.role === 'interviewer') {
+      throw new ForbiddenException(
+        'Only hiring managers and admins schedule role-plays for someone else.',
+      );
+    }
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user || user.disabledAt) {
+      throw new BadRequestException('interviewerId: there is no active staff member with this id.');
+    }
+    return id;
   }
 
   /** The sessions `staff` may see, newest first. */

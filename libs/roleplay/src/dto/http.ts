@@ -34,6 +34,11 @@ export class CreateSessionDto {
   })
   @Length(1, 200, { message: 'scenarioId must be 1 to 200 characters long' })
   scenarioId!: string;
+
+  /** Who runs it; left out: the caller. Managers and admins may schedule it for someone else. */
+  @Optional()
+  @IsUUID('all', { message: 'interviewerId must be the id of a staff member' })
+  interviewerId?: string;
 }
 
 export class ListSessionsQuery {
