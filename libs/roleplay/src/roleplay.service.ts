@@ -44,9 +44,6 @@ export const SYNC_LIMIT = 1000;
  */
 @Injectable()
 export class RoleplayService {
-  // Scenario versions never change, so each is read once.
-  private readonly definitions = new Map<string, Promise<ScenarioDefinition>>();
-
   constructor(
     private readonly log: EventLog,
     private readonly scenarios: ScenariosService,
@@ -243,13 +240,7 @@ export class RoleplayService {
   }
 
   private definition({ scenarioVersionId }: Participant): Promise<ScenarioDefinition> {
-    let definition = this.definitions.get(scenarioVersionId);
-    if (!definition) {
-      definition = this.scenarios.version(scenarioVersionId);
-      definition.catch(() => this.definitions.delete(scenarioVersionId));
-      this.definitions.set(scenarioVersionId, definition);
-    }
-    return definition;
+    return this.scenarios.version(scenarioVersionId);
   }
 
   private async helpScope(participant: Participant): Promise<SearchScope> {

@@ -41,6 +41,7 @@ export interface CurrentScenario {
 export class ScenariosService implements OnModuleInit {
   private readonly logger = new Logger('Scenarios');
   private current = new Map<string, CurrentScenario>();
+  private readonly versions = new Map<string, Promise<ScenarioDefinition>>();
   private invalid: InvalidFile[] = [];
 
   constructor(
@@ -107,13 +108,25 @@ export class ScenariosService implements OnModuleInit {
     return scenario;
   }
 
-  /** A version a session was played with, even if the file has changed or gone since. */
-  async version(versionId: string): Promise<ScenarioDefinition> {
-    const version = await this.dataSource
-      .getRepository(ScenarioVersion)
-      .findOneBy({ id: versionId });
-    if (!version) throw new NotFoundException('There is no scenario version with this id.');
-    return version.definition;
+  /**
+   * A version a session was played with, even if the file has changed or gone since. Versions never
+   * change, so each is read from the database once.
+   */
+  version(versionId: string): Promise<ScenarioDefinition> {
+    let definition = this.versions.get(versionId);
+    if (!definition) {
+      definition = this.dataSource
+        .getRepository(ScenarioVersion)
+        .findOneBy({ id: versionId })
+        .then((version) => {
+          if (!version) throw new NotFoundException('There is no scenario version with this id.');
+          return version.definition;
+        });
+      // A failed read (an unknown id, the database away) is not remembered.
+      definition.catch(() => this.versions.delete(versionId));
+      this.versions.set(versionId, definition);
+    }
+    return definition;
   }
 
   private async saveVersion(definition: ScenarioDefinition, hash: string): Promise<string> {

@@ -3,7 +3,7 @@ import type { MetricKey } from '@hotseat/metrics';
 /**
  * The figures ranked as percentiles among all ended sessions of the same scenario, so a hard scenario
  * does not punish its candidates. A percentile is the share of those sessions that did as well or
- * worse (SQL cume_dist, worst first): 100 is the best of them. `missing: 'worst'` ranks an empty
+ * worse (cume_dist, worst first): 100 is the best of them. `missing: 'worst'` ranks an empty
  * value (never solved, never calm) below every real one; `missing: 'unranked'` leaves it out
  * (a session not rated yet).
  */
@@ -95,30 +95,39 @@ export interface RankedSession {
   percentile: Record<RankedKey, number | null>;
 }
 
-function percentileSql({ column, better, missing }: (typeof RANKED_FIGURES)[number]): string {
-  const worstFirst = better === 'lower' ? 'DESC' : 'ASC';
+/**
+ * cume_dist, worst first, for one session `m` among the sessions `b` of its scenario: the share of
+ * them that did as well or worse. Counted with FILTER for the few sessions asked for, instead of
+ * window functions that would sort every session of the scenario once per figure.
+ */
+function percentileSql({ key, better, missing }: (typeof RANKED_FIGURES)[number]): string {
+  const [mine, theirs] = [`m."${key}"`, `b."${key}"`];
+  const asBadOrWorse = better === 'lower' ? `${theirs} >= ${mine}` : `${theirs} <= ${mine}`;
   if (missing === 'worst') {
-    return `cume_dist() OVER (PARTITION BY f.scenario_id ORDER BY ${column} ${worstFirst} NULLS FIRST)`;
+    return `count(*) FILTER (WHERE ${theirs} IS NULL OR (${mine} IS NOT NULL AND ${asBadOrWorse}))::float8 / count(*)`;
   }
-  return `CASE WHEN ${column} IS NULL THEN NULL ELSE cume_dist() OVER (
-            PARTITION BY f.scenario_id, ${column} IS NULL ORDER BY ${column} ${worstFirst}) END`;
+  return `CASE WHEN ${mine} IS NULL THEN NULL
+          ELSE count(*) FILTER (WHERE ${asBadOrWorse})::float8 / count(${theirs}) END`;
 }
 
 /**
- * The query behind every comparison: the window functions run over all ended sessions of the
- * scenarios these candidates ran (one index scan per scenario), and only their sessions come back.
- * `$1` is the candidates' ids.
+ * The query behind every comparison and scorecard: the asked-for candidates' sessions (`$1`: their
+ * ids), each with every ranked figure raw and as a percentile among all ended sessions of its scenario.
  */
 export const RANKED_SESSIONS_SQL = `
-  WITH ranked AS (
+  WITH base AS (
     SELECT f.session_id, f.candidate_id, f.scenario_id,
-           count(*) OVER (PARTITION BY f.scenario_id) AS scenario_sessions,
-           ${RANKED_FIGURES.map((figure) => `${figure.column} AS "raw_${figure.key}", ${percentileSql(figure)} AS "pct_${figure.key}"`).join(',\n           ')}
+           ${RANKED_FIGURES.map(({ key, column }) => `${column} AS "${key}"`).join(', ')}
     FROM session_figures f
     LEFT JOIN ratings r ON r.session_id = f.session_id AND r.submitted_at IS NOT NULL
     WHERE f.scenario_id IN (SELECT scenario_id FROM session_figures WHERE candidate_id = ANY($1::uuid[]))
   )
-  SELECT * FROM ranked WHERE candidate_id = ANY($1::uuid[])`;
+  SELECT m.session_id, m.candidate_id, m.scenario_id, count(*) AS scenario_sessions,
+         ${RANKED_FIGURES.map((figure) => `m."${figure.key}" AS "raw_${figure.key}", ${percentileSql(figure)} AS "pct_${figure.key}"`).join(',\n         ')}
+  FROM base m JOIN base b ON b.scenario_id = m.scenario_id
+  WHERE m.candidate_id = ANY($1::uuid[])
+  GROUP BY m.session_id, m.candidate_id, m.scenario_id,
+           ${RANKED_FIGURES.map(({ key }) => `m."${key}"`).join(', ')}`;
 
 export function toRankedSession(row: Record<string, unknown>): RankedSession {
   const figures = (read: (key: RankedKey) => number | null) =>
