@@ -58,7 +58,7 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       .post('/api/candidates')
       .send({ name, email: `${name.split(' ')[0].toLowerCase()}@example.com`, openingId })
       .expect(201);
-    return response.body.id;
+    return (response.body as { id: string }).id;
   }
 
   async function schedule(
@@ -537,27 +537,20 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       ).body;
       expect(comparison.candidates.map((c: { name: string }) => c.name)).toEqual(names);
       expect(comparison.percentileBase).toEqual({ [scenario]: 3 });
-      const row = (key: string) => comparison.rows.find((r: { key: string }) => r.key === key);
+      type Value = { raw: number | null; percentile: number | null; best: boolean };
+      type Row = { key: string; better: string | null; values: Value[] };
+      const row = (key: string) => (comparison.rows as Row[]).find((r) => r.key === key)!;
       // Worst first: never solved (1 of 3), slow (2 of 3), fast (3 of 3).
-      expect(
-        row('timeToSolutionMs').values.map((v: { percentile: number; best: boolean }) => [
-          v.percentile,
-          v.best,
-        ]),
-      ).toEqual([
+      expect(row('timeToSolutionMs').values.map((v) => [v.percentile, v.best])).toEqual([
         [100, true],
         [66.7, false],
         [33.3, false],
       ]);
       expect(row('timeToSolutionMs').values[2].raw).toBeNull();
       expect(row('timeToSolutionMs').values[1].raw).toBeGreaterThan(
-        row('timeToSolutionMs').values[0].raw + 250,
+        row('timeToSolutionMs').values[0].raw! + 250,
       );
-      expect(row('shadowing').values.map((v: { raw: number | null }) => v.raw)).toEqual([
-        2.7,
-        null,
-        null,
-      ]);
+      expect(row('shadowing').values.map((v) => v.raw)).toEqual([2.7, null, null]);
       expect(row('cannedAnswers')).toMatchObject({
         better: null,
         values: [{ best: false }, { best: false }, { best: false }],
@@ -586,7 +579,7 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
         .expect(200);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(csv.headers['content-disposition']).toBe('attachment; filename="comparison.csv"');
-      const rows = parse(csv.text, { columns: true, bom: true }) as Array<Record<string, string>>;
+      const rows = parse<Record<string, string>>(csv.text, { columns: true, bom: true });
       expect(rows.map((r) => r.Candidate)).toEqual([
         'Fast Solver',
         'Slow Solver',
@@ -604,9 +597,7 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       const sessions = await api(manager.token)
         .get(`/api/sessions.csv?openingId=${opening.id}`)
         .expect(200);
-      const perSession = parse(sessions.text, { columns: true, bom: true }) as Array<
-        Record<string, string>
-      >;
+      const perSession = parse<Record<string, string>>(sessions.text, { columns: true, bom: true });
       expect(perSession).toHaveLength(3);
       expect(
         perSession.map((r) => [r.Candidate, r.Status, r['Time to solution (ms) percentile']]),
