@@ -119,6 +119,9 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
         await pause(20);
         await ok(guest.act('chat:send', { text: 'I have refunded the nine duplicate charges.' }));
         await ok(host.act('anger:set', { level: 3 }));
+        await ok(host.act('chat:send', { text: 'Fine. When?' }));
+        await pause(60);
+        await ok(guest.act('chat:send', { text: 'Within five days.' }));
         await ok(host.act('session:solve'));
       });
 
@@ -131,8 +134,9 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       const t0 = at(find('session.started'));
       const chat = (actor: string) =>
         events.filter((e) => e.type === 'chat.message' && e.actor === actor);
-      const [opening, hurry] = chat('customer');
-      const [reply1, reply2] = chat('candidate');
+      const [opening, hurry, when] = chat('customer');
+      const [reply1, reply2, reply3] = chat('candidate');
+      const delays = [at(reply1) - at(opening), at(reply2) - at(hurry), at(reply3) - at(when)];
       const peak = find('anger.changed', (e) => e.payload.level === 9);
       const calm = find('anger.changed', (e) => e.payload.level === 3);
 
@@ -145,7 +149,7 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
         timeToSolutionMs: at(find('session.solved')) - t0,
         durationMs: at(find('session.ended')) - t0,
         firstResponseMs: at(reply1) - t0,
-        medianResponseMs: (at(reply1) - at(opening) + (at(reply2) - at(hurry))) / 2,
+        medianResponseMs: delays.sort((a, b) => a - b)[1],
         helpCenter: {
           searches: 1,
           articlesOpened: 1,
@@ -180,7 +184,16 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       expect(figures.deEscalation.signals.apology).toBeGreaterThanOrEqual(1);
       expect(live.body.definitions.timeToSolutionMs).toMatch(/solved/);
 
-      // The scorecard serves the same figures, stored when the session ended.
+      // The figures were stored when the session ended, and the scorecard serves them.
+      const stored = () =>
+        testApp.app
+          .get(DataSource)
+          .query<Array<{ figures: unknown }>>(
+            `SELECT figures FROM session_figures WHERE session_id = $1`,
+            [session.id],
+          );
+      for (let wait = 0; (await stored()).length === 0 && wait < 50; wait += 1) await pause(100);
+      expect((await stored())[0].figures).toEqual(figures);
       const card = await api(manager.token)
         .get(`/api/candidates/${candidateId}/scorecard`)
         .expect(200);
@@ -309,6 +322,20 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
 
     it('of other interviewers stay hidden until an interviewer submits their own', async () => {
       const candidateId = await createCandidate(manager, 'Grace Hopper');
+      const forSomeoneElse = await api(interviewer.token)
+        .post('/api/sessions')
+        .send({
+          candidateId: await createCandidate(interviewer),
+          scenarioId: SCENARIO,
+          interviewerId: otherInterviewer.id,
+        })
+        .expect(403);
+      expect(forSomeoneElse.body.message).toMatch(/Only hiring managers and admins/);
+      const nobody = await api(manager.token)
+        .post('/api/sessions')
+        .send({ candidateId, scenarioId: SCENARIO, interviewerId: candidateId })
+        .expect(400);
+      expect(nobody.body.message).toMatch(/interviewerId: there is no active staff member/);
       const first = await schedule(manager, candidateId, SCENARIO, interviewer.id);
       const second = await schedule(manager, candidateId, SCENARIO, otherInterviewer.id);
       await play(first, interviewer, () => Promise.resolve());
@@ -316,6 +343,9 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       const scorecard = (who: { token: string }) =>
         api(who.token).get(`/api/candidates/${candidateId}/scorecard`);
 
+      const users = testApp.app.get(DataSource);
+      await users.query(`UPDATE users SET name = 'Ivy' WHERE id = $1`, [interviewer.id]);
+      await users.query(`UPDATE users SET name = 'Otto' WHERE id = $1`, [otherInterviewer.id]);
       await api(interviewer.token)
         .post(`/api/sessions/${first.id}/ratings`)
         .send(completeRating(1))
@@ -345,20 +375,21 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       // 1 against 3 on every attribute: the raters disagree by two points.
       expect(card.disagreements.map((d: { attribute: string }) => d.attribute)).toEqual(
         expect.arrayContaining([
-          'de-escalation',
-          'problem-solving',
-          'clarity',
-          'rapport',
+          'rubric:de-escalation',
+          'rubric:problem-solving',
+          'rubric:clarity',
+          'rubric:rapport',
+          'csat',
           'productTeam',
         ]),
       );
       expect(
-        card.disagreements.find((d: { attribute: string }) => d.attribute === 'clarity'),
+        card.disagreements.find((d: { attribute: string }) => d.attribute === 'rubric:clarity'),
       ).toMatchObject({
         spread: 2,
         scores: [
-          { rater: 'Test interviewer', score: 1 },
-          { rater: 'Test interviewer', score: 3 },
+          { rater: 'Ivy', score: 1 },
+          { rater: 'Otto', score: 3 },
         ],
       });
     });
@@ -468,6 +499,11 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
         .post('/api/openings')
         .send({ title: 'Support', scenarioIds: [SCENARIO], weights: zero })
         .expect(400);
+      const notAnObject = await api(manager.token)
+        .post('/api/openings')
+        .send({ title: 'Support', scenarioIds: [SCENARIO], weights: [] })
+        .expect(400);
+      expect(JSON.stringify(notAnObject.body.message)).toContain('weights must be {');
       const opening = (
         await api(manager.token)
           .post('/api/openings')
@@ -488,12 +524,20 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
         .post(`/api/sessions/${session.id}/ratings`)
         .send(completeRating(2))
         .expect(200);
+      // The same interviewer rates a second role-play 2 points higher: one rater, no disagreement.
+      const again = await schedule(interviewer, candidateId);
+      await play(again, interviewer, () => Promise.resolve());
+      await api(interviewer.token)
+        .post(`/api/sessions/${again.id}/ratings`)
+        .send(completeRating(4))
+        .expect(200);
 
       const card = (
         await api(interviewer.token).get(`/api/candidates/${candidateId}/scorecard`).expect(200)
       ).body;
-      // Only csat weighs: completeRating(2) gives csat 3 -> (3 - 1) / 4 * 100 = 50.
-      expect(card.overall).toMatchObject({ score: 50, formula: '(1 × csat 50.0) / 1 = 50.0' });
+      // Only csat weighs: csat 3 and 5 -> mean 4 -> (4 - 1) / 4 * 100 = 75.
+      expect(card.overall).toMatchObject({ score: 75, formula: '(1 × csat 75.0) / 1 = 75.0' });
+      expect(card.disagreements).toEqual([]);
       expect(card.candidate.opening).toEqual({ id: opening.id, title: 'Support' });
     });
 
@@ -540,13 +584,17 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       type Value = { raw: number | null; percentile: number | null; best: boolean };
       type Row = { key: string; better: string | null; values: Value[] };
       const row = (key: string) => (comparison.rows as Row[]).find((r) => r.key === key)!;
-      // Worst first: never solved (1 of 3), slow (2 of 3), fast (3 of 3).
+      // Worst first: never solved (0: an empty value beats nobody), slow (2 of 3), fast (3 of 3).
       expect(row('timeToSolutionMs').values.map((v) => [v.percentile, v.best])).toEqual([
         [100, true],
         [66.7, false],
-        [33.3, false],
+        [0, false],
       ]);
-      expect(row('timeToSolutionMs').values[2].raw).toBeNull();
+      expect(row('timeToSolutionMs').values[2]).toMatchObject({
+        raw: null,
+        missing: 1,
+        best: false,
+      });
       expect(row('timeToSolutionMs').values[1].raw).toBeGreaterThan(
         row('timeToSolutionMs').values[0].raw! + 250,
       );
@@ -556,7 +604,7 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
         values: [{ best: false }, { best: false }, { best: false }],
       });
       expect(comparison.disagreements).toEqual([
-        expect.objectContaining({ candidate: ids[0], attribute: 'learning', spread: 2 }),
+        expect.objectContaining({ candidate: ids[0], attribute: 'shadow:learning', spread: 2 }),
       ]);
 
       const blind = (
@@ -585,11 +633,7 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
         'Slow Solver',
         "'=Never Solver",
       ]);
-      expect(rows.map((r) => r['Time to solution (ms) percentile'])).toEqual([
-        '100',
-        '66.7',
-        '33.3',
-      ]);
+      expect(rows.map((r) => r['Time to solution (ms) percentile'])).toEqual(['100', '66.7', '0']);
       expect(Number(rows[1]['Time to solution (ms)'])).toBe(row('timeToSolutionMs').values[1].raw);
       expect(rows[0]['Best at']).toContain('Time to solution (ms)');
       expect(rows[0].Disagreements).toBe('Interest in learning the product: Host 1 1, Host 3 3');
@@ -604,13 +648,19 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       ).toEqual([
         ['Fast Solver', 'ended', '100'],
         ['Slow Solver', 'ended', '66.7'],
-        ["'=Never Solver", 'ended', '33.3'],
+        ["'=Never Solver", 'ended', '0'],
       ]);
       const blindSessions = await api(manager.token)
         .get(`/api/sessions.csv?openingId=${opening.id}&blind=true`)
         .expect(200);
-      expect(blindSessions.text).not.toContain('Solver');
-      expect(blindSessions.text).not.toContain('example.com');
+      const blindRows = parse<Record<string, string>>(blindSessions.text, {
+        columns: true,
+        bom: true,
+      });
+      expect(blindRows.map((r) => r.Session).sort()).toEqual(['1.1', '2.1', '3.1']);
+      for (const secret of ['Solver', 'example.com', ...ids, ...perSession.map((r) => r.Session)]) {
+        expect(blindSessions.text).not.toContain(secret);
+      }
     });
 
     it('refuses bad comparison queries with the field at fault', async () => {

@@ -233,6 +233,18 @@ describe(sessionMetrics.name, () => {
     expect(metrics.helpCenter).toMatchObject({ openedSolutionArticle: false, usage: 'consulted' });
   });
 
+  it('orders a solve and an article open of the same millisecond by seq', () => {
+    const metrics = sessionMetrics(
+      log(
+        ['0:00.000', 'session.started', 'interviewer'],
+        ['0:10.000', 'session.solved', 'interviewer'],
+        ['0:10.000', 'help.opened', 'candidate', { articleId: 'duplicate-charges' }],
+      ),
+      SCENARIO,
+    );
+    expect(metrics.helpCenter.openedSolutionArticle).toBe(false);
+  });
+
   it('counts time away left open until the end', () => {
     const metrics = sessionMetrics(
       log(

@@ -82,7 +82,7 @@ export function sessionMetrics(
     firstResponseMs: candidateMessages[0]?.atMs ?? null,
     medianResponseMs: median(responseDelays(customerMessages, candidateMessages)),
     candidateMessages: candidateMessages.length,
-    helpCenter: helpCenter(logged, scenario, solved?.atMs ?? null, horizonMs),
+    helpCenter: helpCenter(logged, scenario, solved?.seq ?? null, horizonMs),
     deEscalation: {
       ...anger(logged, scenario.persona),
       signals: phrases,
@@ -122,7 +122,7 @@ function median(values: number[]): number | null {
 function helpCenter(
   logged: TimedEvent[],
   scenario: MetricsScenario,
-  solvedAtMs: number | null,
+  solvedSeq: number | null,
   horizonMs: number,
 ): SessionMetrics['helpCenter'] {
   let searches = 0;
@@ -143,7 +143,8 @@ function helpCenter(
       open = { articleId, sinceMs: event.atMs };
       articlesOpened += 1;
       unique.add(articleId);
-      const beforeSolve = solvedAtMs === null || event.atMs <= solvedAtMs;
+      // By seq: an open logged after the solve, even within the same millisecond, is not before it.
+      const beforeSolve = solvedSeq === null || event.seq < solvedSeq;
       if (beforeSolve && scenario.solution.articles.includes(articleId))
         openedSolutionArticle = true;
     }

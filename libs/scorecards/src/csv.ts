@@ -43,10 +43,11 @@ export function comparisonCsv(comparison: Comparison): string {
 /** One row per session of an opening's candidates. */
 export function sessionsCsv({ opening, summaries, blind }: OpeningSessions): string {
   const rows = summaries.flatMap((summary, index) =>
-    summary.sessions.map((session) => {
+    summary.sessions.map((session, number) => {
       const figures = session.figures;
       const cells: Record<string, unknown> = {
-        Session: session.id,
+        // Ids lead back to names through the API: blind rows are only numbered.
+        Session: blind ? `${index + 1}.${number + 1}` : session.id,
         Candidate: blind ? `Candidate ${index + 1}` : summary.candidate.name,
         ...(blind ? {} : { Email: summary.candidate.email }),
         Opening: opening.title,

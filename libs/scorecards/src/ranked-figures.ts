@@ -4,7 +4,7 @@ import type { MetricKey } from '@hotseat/metrics';
  * The figures ranked as percentiles among all ended sessions of the same scenario, so a hard scenario
  * does not punish its candidates. A percentile is the share of those sessions that did as well or
  * worse (cume_dist, worst first): 100 is the best of them. `missing: 'worst'` ranks an empty
- * value (never solved, never calm) below every real one; `missing: 'unranked'` leaves it out
+ * value (never solved, never calm) below every real one, at 0; `missing: 'unranked'` leaves it out
  * (a session not rated yet).
  */
 export const RANKED_FIGURES = [
@@ -104,7 +104,9 @@ function percentileSql({ key, better, missing }: (typeof RANKED_FIGURES)[number]
   const [mine, theirs] = [`m."${key}"`, `b."${key}"`];
   const asBadOrWorse = better === 'lower' ? `${theirs} >= ${mine}` : `${theirs} <= ${mine}`;
   if (missing === 'worst') {
-    return `count(*) FILTER (WHERE ${theirs} IS NULL OR (${mine} IS NOT NULL AND ${asBadOrWorse}))::float8 / count(*)`;
+    // An empty value (never solved...) is at 0, whatever others share it: it beat nobody.
+    return `CASE WHEN ${mine} IS NULL THEN 0
+            ELSE count(*) FILTER (WHERE ${theirs} IS NULL OR ${asBadOrWorse})::float8 / count(*) END`;
   }
   return `CASE WHEN ${mine} IS NULL THEN NULL
           ELSE count(*) FILTER (WHERE ${asBadOrWorse})::float8 / count(${theirs}) END`;
@@ -112,7 +114,8 @@ function percentileSql({ key, better, missing }: (typeof RANKED_FIGURES)[number]
 
 /**
  * The query behind every comparison and scorecard: the asked-for candidates' sessions (`$1`: their
- * ids), each with every ranked figure raw and as a percentile among all ended sessions of its scenario.
+ * ids), each with every ranked figure raw and as a percentile among all ended sessions of its scenario
+ * whose figures follow the current definitions (`$2`: METRICS_VERSION).
  */
 export const RANKED_SESSIONS_SQL = `
   WITH base AS (
@@ -120,7 +123,8 @@ export const RANKED_SESSIONS_SQL = `
            ${RANKED_FIGURES.map(({ key, column }) => `${column} AS "${key}"`).join(', ')}
     FROM session_figures f
     LEFT JOIN ratings r ON r.session_id = f.session_id AND r.submitted_at IS NOT NULL
-    WHERE f.scenario_id IN (SELECT scenario_id FROM session_figures WHERE candidate_id = ANY($1::uuid[]))
+    WHERE f.version = $2
+      AND f.scenario_id IN (SELECT scenario_id FROM session_figures WHERE candidate_id = ANY($1::uuid[]))
   )
   SELECT m.session_id, m.candidate_id, m.scenario_id, count(*) AS scenario_sessions,
          ${RANKED_FIGURES.map((figure) => `m."${figure.key}" AS "raw_${figure.key}", ${percentileSql(figure)} AS "pct_${figure.key}"`).join(',\n         ')}

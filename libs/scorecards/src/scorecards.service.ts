@@ -13,6 +13,7 @@ import { canSeeSession, requireAccess, type StaffPrincipal } from '@hotseat/iden
 import {
   DEFAULT_WEIGHTS,
   METRIC_DEFINITIONS,
+  METRICS_VERSION,
   overallScore,
   PHRASE_CATEGORIES,
   SCORE_COMPONENTS,
@@ -46,6 +47,8 @@ export interface ComparisonRow {
   values: Array<{
     candidate: string;
     raw: number | string | null;
+    /** Ranked figures: sessions without a value (never solved...), left out of `raw`. */
+    missing?: number;
     percentile?: number | null;
     best: boolean;
   }>;
@@ -137,14 +140,14 @@ export class ScorecardsService {
     };
   }
 
-  /** One row per session of an opening's candidates, for a spreadsheet. */
+  /** One row per session of an opening's candidates, for a spreadsheet; `blind` as in compare. */
   async openingSessions(openingId: string, blind: boolean) {
     const opening = await this.openings.get(openingId);
     const ids = await this.dataSource
       .getRepository(Candidate)
       .find({ where: { openingId }, select: { id: true }, order: { createdAt: 'ASC' } });
     const summaries = await this.summaries(ids.map(({ id }) => id));
-    return { opening, summaries, blind };
+    return { opening, summaries: blind ? shuffled(summaries) : summaries, blind };
   }
 
   /**
@@ -170,7 +173,10 @@ export class ScorecardsService {
       this.dataSource
         .getRepository(SessionFigures)
         .find({ where: { candidateId: In(candidateIds) } }),
-      this.dataSource.query<Array<Record<string, unknown>>>(RANKED_SESSIONS_SQL, [candidateIds]),
+      this.dataSource.query<Array<Record<string, unknown>>>(RANKED_SESSIONS_SQL, [
+        candidateIds,
+        METRICS_VERSION,
+      ]),
       this.ratings.submitted(candidateIds),
       this.shadowing.forCandidates(candidateIds),
     ]);
@@ -253,17 +259,21 @@ function mean(values: Array<number | null>, then: (m: number) => number = (m) =>
 
 const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
-/** A candidate's ranked figures: means over their ended sessions, raw and percentile. */
+/**
+ * A candidate's ranked figures over their ended sessions: the mean of the raw values that exist, with
+ * how many sessions have none (never solved...), and the mean percentile.
+ */
 function meanRanked(sessions: RankedSession[]) {
   return Object.fromEntries(
     RANKED_FIGURES.map(({ key }) => [
       key,
       {
         raw: round1(mean(sessions.map((s) => s.raw[key]))),
+        missing: sessions.filter((s) => s.raw[key] === null).length,
         percentile: round1(mean(sessions.map((s) => s.percentile[key]))),
       },
     ]),
-  ) as Record<RankedKey, { raw: number | null; percentile: number | null }>;
+  ) as Record<RankedKey, { raw: number | null; missing: number; percentile: number | null }>;
 }
 
 function shadowMean(
@@ -295,43 +305,56 @@ function signalSummary(figures: SessionMetrics[]) {
 
 type ShadowView = Awaited<ReturnType<ShadowingService['forCandidates']>>[number];
 
-/** Attributes on which this candidate's raters differ by DISAGREEMENT_POINTS or more. */
+/**
+ * What this candidate's raters (interviewers on rubric attributes, CSAT and the product-team question;
+ * shadow hosts on their questions) differ on by DISAGREEMENT_POINTS or more: two different raters,
+ * not one rater's two sessions.
+ */
 function disagreements(ratings: RatingView[], shadowing: ShadowView[]) {
-  const scores = new Map<
-    string,
-    { label: string; scores: Array<{ rater: string; score: number }> }
-  >();
-  const add = (key: string, label: string, rater: string, score: number | null) => {
+  type Score = { rater: string; raterKey: string; score: number };
+  const byAttribute = new Map<string, { label: string; scores: Score[] }>();
+  const add = (
+    attribute: string,
+    label: string,
+    rater: string,
+    raterKey: string,
+    score: number | null,
+  ) => {
     if (score === null) return;
-    const entry = scores.get(key) ?? { label, scores: [] };
-    entry.scores.push({ rater, score });
-    scores.set(key, entry);
+    const entry = byAttribute.get(attribute) ?? { label, scores: [] };
+    entry.scores.push({ rater, raterKey, score });
+    byAttribute.set(attribute, entry);
   };
   for (const rating of ratings) {
+    const rater = [rating.rater.name, `staff:${rating.rater.id}`] as const;
     for (const attribute of rating.attributes) {
-      add(attribute.id, attribute.label, rating.rater.name, attribute.score);
+      add(`rubric:${attribute.id}`, attribute.label, ...rater, attribute.score);
     }
-    add('csat', 'CSAT as this customer', rating.rater.name, rating.csat);
-    add(
-      'productTeam',
-      'Working with the product team',
-      rating.rater.name,
-      rating.productTeam.score,
-    );
+    add('csat', 'CSAT as this customer', ...rater, rating.csat);
+    add('productTeam', 'Working with the product team', ...rater, rating.productTeam.score);
   }
   for (const feedback of shadowing) {
     for (const question of Object.keys(SHADOW_QUESTIONS) as ShadowQuestion[]) {
+      const score = feedback[question]?.score ?? null;
       add(
-        question,
+        `shadow:${question}`,
         SHADOW_QUESTIONS[question],
         feedback.hostName,
-        feedback[question]?.score ?? null,
+        `host:${feedback.id}`,
+        score,
       );
     }
   }
-  return [...scores.entries()].flatMap(([attribute, { label, scores: given }]) => {
-    const spread = Math.max(...given.map((s) => s.score)) - Math.min(...given.map((s) => s.score));
-    return spread >= DISAGREEMENT_POINTS ? [{ attribute, label, spread, scores: given }] : [];
+  return [...byAttribute.entries()].flatMap(([attribute, { label, scores }]) => {
+    const spread = Math.max(
+      0,
+      ...scores.flatMap((a) =>
+        scores.filter((b) => b.raterKey !== a.raterKey).map((b) => a.score - b.score),
+      ),
+    );
+    return spread >= DISAGREEMENT_POINTS
+      ? [{ attribute, label, spread, scores: scores.map(({ rater, score }) => ({ rater, score })) }]
+      : [];
   });
 }
 
@@ -342,7 +365,11 @@ function comparisonRows(summaries: Summary[], ref: (summary: Summary) => string)
     label: string,
     better: ComparisonRow['better'],
     definition: string | null,
-    read: (summary: Summary) => { raw: number | string | null; percentile?: number | null },
+    read: (summary: Summary) => {
+      raw: number | string | null;
+      missing?: number;
+      percentile?: number | null;
+    },
   ): ComparisonRow => {
     const values = summaries.map((summary) => ({ candidate: ref(summary), ...read(summary) }));
     const rank = (value: (typeof values)[number]) =>

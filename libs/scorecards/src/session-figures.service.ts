@@ -10,7 +10,6 @@ import {
 } from '@hotseat/metrics';
 import { EventLog, type RoleplaySession } from '@hotseat/roleplay';
 import { ScenariosService } from '@hotseat/scenarios';
-import { SessionFigures } from './entities/session-figures.entity';
 
 interface StaleFilter {
   candidateIds?: string[];
@@ -77,6 +76,7 @@ export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDe
    */
   async refresh({ candidateIds, sessionIds }: StaleFilter): Promise<number> {
     let done = 0;
+    const failed: string[] = [];
     for (;;) {
       const stale = await this.dataSource.query<
         Array<{
@@ -88,20 +88,30 @@ export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDe
       >(
         `SELECT s.id, s.candidate_id, s.scenario_id, s.scenario_version_id
          FROM roleplay_sessions s
-         LEFT JOIN session_figures f ON f.session_id = s.id AND f.version = $1
-         WHERE s.status = 'ended' AND f.session_id IS NULL
+         LEFT JOIN session_figures f ON f.session_id = s.id
+         WHERE s.status = 'ended' AND (f.session_id IS NULL OR f.version < $1)
            AND ($2::uuid[] IS NULL OR s.candidate_id = ANY($2::uuid[]))
            AND ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
+           AND NOT (s.id = ANY($4::uuid[]))
          LIMIT ${BATCH}`,
-        [METRICS_VERSION, candidateIds ?? null, sessionIds ?? null],
+        [METRICS_VERSION, candidateIds ?? null, sessionIds ?? null, failed],
       );
       if (stale.length === 0) break;
       for (const session of stale) {
-        const figures = await this.compute({
-          id: session.id,
-          scenarioVersionId: session.scenario_version_id,
-        });
-        await this.store(session.id, session.candidate_id, session.scenario_id, figures);
+        try {
+          const figures = await this.compute({
+            id: session.id,
+            scenarioVersionId: session.scenario_version_id,
+          });
+          await this.store(session.id, session.candidate_id, session.scenario_id, figures);
+        } catch (error) {
+          // One session that cannot be computed must not hold back the others.
+          failed.push(session.id);
+          this.logger.error(
+            { err: error, sessionId: session.id },
+            "Could not compute a session's figures",
+          );
+        }
       }
       done += stale.length;
       if (stale.length === BATCH)
@@ -111,6 +121,7 @@ export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDe
     return done;
   }
 
+  /** An instance never overwrites figures that a newer instance (a newer METRICS_VERSION) stored. */
   private async store(
     sessionId: string,
     candidateId: string,
@@ -118,20 +129,30 @@ export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDe
     figures: SessionMetrics,
   ): Promise<void> {
     const checkpoints = figures.checkpoints.hit.length + figures.checkpoints.missed.length;
-    await this.dataSource.getRepository(SessionFigures).upsert(
-      {
+    await this.dataSource.query(
+      `INSERT INTO session_figures (session_id, candidate_id, scenario_id, version, figures,
+         time_to_solution_ms, first_response_ms, median_response_ms, time_to_calm_ms, checkpoints_hit)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (session_id) DO UPDATE SET
+         version = EXCLUDED.version, figures = EXCLUDED.figures,
+         time_to_solution_ms = EXCLUDED.time_to_solution_ms,
+         first_response_ms = EXCLUDED.first_response_ms,
+         median_response_ms = EXCLUDED.median_response_ms,
+         time_to_calm_ms = EXCLUDED.time_to_calm_ms,
+         checkpoints_hit = EXCLUDED.checkpoints_hit, computed_at = now()
+       WHERE session_figures.version <= EXCLUDED.version`,
+      [
         sessionId,
         candidateId,
         scenarioId,
-        version: figures.version,
+        figures.version,
         figures,
-        timeToSolutionMs: figures.timeToSolutionMs,
-        firstResponseMs: figures.firstResponseMs,
-        medianResponseMs: figures.medianResponseMs,
-        timeToCalmMs: figures.deEscalation.timeToCalmMs,
-        checkpointsHit: checkpoints === 0 ? 1 : figures.checkpoints.hit.length / checkpoints,
-      },
-      ['sessionId'],
+        figures.timeToSolutionMs,
+        figures.firstResponseMs,
+        figures.medianResponseMs,
+        figures.deEscalation.timeToCalmMs,
+        checkpoints === 0 ? 1 : figures.checkpoints.hit.length / checkpoints,
+      ],
     );
   }
 }

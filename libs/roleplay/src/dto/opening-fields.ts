@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsObject,
   IsString,
   Length,
   ValidateNested,
@@ -34,6 +35,7 @@ export const ScenarioIdsField = () =>
 
 export const WeightsField = () =>
   applyDecorators(
+    IsObject({ message: 'weights must be { rubric, csat, productTeam, shadowing, roleplay }' }),
     ValidateNested(),
     Type(() => OpeningWeightsDto),
   );
