@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CapabilityLinksService, LINK_NO_LONGER_VALID } from '@hotseat/identity';
 import type { SessionEvent } from '@hotseat/roleplay';
-import { createStaff, staffToken, type TestStaff } from './support/factories';
+import { signedInStaff, type TestStaff } from './support/factories';
 import { RoleplayClient } from './support/roleplay-client';
 import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -18,10 +18,7 @@ describe(`live role-play (${databaseKind} database)`, () => {
   let manager: TestStaff & { token: string };
   const clients: RoleplayClient[] = [];
 
-  const staff = async (role: 'interviewer' | 'manager') => {
-    const person = await createStaff(testApp.app, role);
-    return { ...person, token: await staffToken(testApp.app, person) };
-  };
+  const staff = (role: 'interviewer' | 'manager') => signedInStaff(testApp.app, role);
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { SessionEvent } from '@hotseat/roleplay';
-import { completeRating, createStaff, staffToken, type TestStaff } from './support/factories';
+import { completeRating, signedInStaff, type TestStaff } from './support/factories';
 import { RoleplayClient } from './support/roleplay-client';
 import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -18,10 +18,7 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
   let manager: TestStaff & { token: string };
   const clients: RoleplayClient[] = [];
 
-  const staff = async (role: 'interviewer' | 'manager') => {
-    const person = await createStaff(testApp.app, role);
-    return { ...person, token: await staffToken(testApp.app, person) };
-  };
+  const staff = (role: 'interviewer' | 'manager') => signedInStaff(testApp.app, role);
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -32,6 +32,12 @@ export async function createStaff(app: INestApplication, role: StaffRole): Promi
   return { id: user.id, email, password, role };
 }
 
+/** A new staff member with a bearer token of their own. */
+export async function signedInStaff(app: INestApplication, role: StaffRole) {
+  const person = await createStaff(app, role);
+  return { ...person, token: await staffToken(app, person) };
+}
+
 /** A bearer token for `staff`, made without HTTP so that tests do not trip the login throttle. */
 export async function staffToken(app: INestApplication, staff: { id: string }): Promise<string> {
   const user = await app.get(DataSource).getRepository(User).findOneByOrFail({ id: staff.id });
