@@ -47,4 +47,9 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // The pages' scripts run in the browser (plain scripts, no build step), with the served Socket.IO client.
+    files: ['apps/server/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, io: 'readonly' } },
+  },
 );

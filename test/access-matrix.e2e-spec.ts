@@ -248,6 +248,13 @@ const MATRIX: Record<string, Row> = {
     },
     expected: staffWith(['admin', 'manager'], 200),
   },
+  // Pages: anonymous visitors of a staff page are sent to the login page.
+  'GET /login': { expected: everyone(200) },
+  'GET /': { expected: { ...anyStaff(200), anonymous: 303 } },
+  // pages: candidate room
+  // pages: interviewer console
+  // pages: scorecard and comparison
+  // pages: shadow form, scenarios, people
   'GET /api/sessions.csv': {
     call: async ({ app }) => ({
       path: `/api/sessions.csv?openingId=${(await createOpening(app)).id}`,

@@ -21,6 +21,7 @@ import { entities } from './entities';
 import { HealthModule } from './health/health.module';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { loggingParams } from './logging';
+import { PagesModule } from './pages/pages.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         RoleplayModule,
         FeedbackModule,
         ScorecardsModule,
+        PagesModule,
         HealthModule,
       ],
       providers: [

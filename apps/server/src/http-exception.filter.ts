@@ -22,18 +22,31 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request & { id?: string }>();
     const response = host.switchToHttp().getResponse<Response>();
-    const body = exception instanceof HttpException ? fromHttpException(exception) : undefined;
-    if (body) {
-      response.status(body.statusCode).json(body);
-      return;
-    }
-    this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
-    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+    const known = exception instanceof HttpException ? fromHttpException(exception) : undefined;
+    if (!known) this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    const body: ErrorBody = known ?? {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'Internal Server Error',
       message: `Something went wrong on our side. If it happens again, tell your administrator this reference: ${request.id}.`,
-    } satisfies ErrorBody);
+    };
+    if (!isPage(request)) {
+      response.status(body.statusCode).json(body);
+    } else if (body.statusCode === Number(HttpStatus.UNAUTHORIZED)) {
+      response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
+    } else {
+      response.status(body.statusCode).render('error', {
+        title: body.statusCode === 404 ? 'Not found' : body.error,
+        message: Array.isArray(body.message) ? body.message.join(' ') : body.message,
+      });
+    }
   }
+}
+
+/** A browser asking for a page, not a client of the JSON API. */
+function isPage(request: Request): boolean {
+  return (
+    request.method === 'GET' && !request.path.startsWith('/api/') && request.path !== '/health'
+  );
 }
 
 function fromHttpException(exception: HttpException): ErrorBody | undefined {

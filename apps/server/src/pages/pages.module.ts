@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { FeedbackModule } from '@hotseat/feedback';
+import { IdentityModule } from '@hotseat/identity';
+import { RoleplayModule } from '@hotseat/roleplay';
+import { ScenariosModule } from '@hotseat/scenarios';
+import { ScorecardsModule } from '@hotseat/scorecards';
+import { StaffPagesController } from './staff-pages.controller';
+
+/** The server-rendered pages; each reads through the features' services, as the API does. */
+@Module({
+  imports: [IdentityModule, ScenariosModule, RoleplayModule, FeedbackModule, ScorecardsModule],
+  controllers: [StaffPagesController],
+})
+export class PagesModule {}
