@@ -17,7 +17,8 @@ import {
   type Principal,
   type StaffPrincipal,
 } from '@hotseat/identity';
-import { ScenariosService } from '@hotseat/scenarios';
+import { renderTemplate, ScenariosService, templateContext } from '@hotseat/scenarios';
+import { splitName } from './candidate-name';
 import { CandidatesService } from './candidates.service';
 import type { CreateSessionDto, ListSessionsQuery } from './dto/http';
 import { Opening } from './entities/opening.entity';
@@ -147,6 +148,37 @@ export class SessionsService {
   async events(staff: StaffPrincipal, id: string) {
     await this.visible(staff, id);
     return this.log.since(id, 0, null);
+  }
+
+  /**
+   * What a page shows of a session's scenario, rendered for its candidate: to the candidate only the
+   * briefing; to staff who may see the session also the persona, the beats, the solution and the rubric.
+   */
+  async script(principal: Principal, id: string) {
+    const session = await this.visible(principal, id);
+    const definition = await this.scenarios.version(session.scenarioVersionId);
+    const context = templateContext(definition, splitName(session.candidate.name));
+    const render = (text: string) => renderTemplate(text, context);
+    const forCandidate = {
+      sessionId: session.id,
+      status: session.status,
+      candidateName: session.candidate.name,
+      company: definition.company,
+      product: definition.product,
+      briefing: render(definition.briefing),
+      timeLimitMinutes: definition.timeLimitMinutes,
+    };
+    if (principal.kind === 'guest') return forCandidate;
+    return {
+      ...forCandidate,
+      role: roleplayRole(principal, session),
+      title: definition.title,
+      persona: { ...definition.persona, situation: render(definition.persona.situation) },
+      opening: render(definition.opening),
+      beats: definition.beats.map((beat) => ({ ...beat, line: render(beat.line) })),
+      solution: { ...definition.solution, summary: render(definition.solution.summary) },
+      rubric: definition.rubric,
+    };
   }
 
   /** Who `principal` is in session `id`, for a socket joining it; refuses with a reason. */

@@ -4,11 +4,12 @@ import { IdentityModule } from '@hotseat/identity';
 import { RoleplayModule } from '@hotseat/roleplay';
 import { ScenariosModule } from '@hotseat/scenarios';
 import { ScorecardsModule } from '@hotseat/scorecards';
+import { GuestPagesController } from './guest-pages.controller';
 import { StaffPagesController } from './staff-pages.controller';
 
 /** The server-rendered pages; each reads through the features' services, as the API does. */
 @Module({
   imports: [IdentityModule, ScenariosModule, RoleplayModule, FeedbackModule, ScorecardsModule],
-  controllers: [StaffPagesController],
+  controllers: [StaffPagesController, GuestPagesController],
 })
 export class PagesModule {}

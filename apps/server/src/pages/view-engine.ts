@@ -20,6 +20,7 @@ export function configurePages(app: NestExpressApplication, root: string): void 
   }
   hbs.registerHelper('json', (value: unknown) => new hbs.handlebars.SafeString(safeJson(value)));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('startsWith', (text: unknown, prefix: string) => String(text).startsWith(prefix));
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/', maxAge: '1h' });
 }
 
