@@ -253,8 +253,49 @@ const MATRIX: Record<string, Row> = {
   'GET /': { expected: { ...anyStaff(200), anonymous: 303 } },
   // pages: candidate room
   // pages: interviewer console
+  'GET /sessions/:id': {
+    call: async ({ app, staff }) => ({
+      path: `/sessions/${(await scheduleSession(app, staff.interviewer)).id}`,
+    }),
+    expected: { ...interviewersOwn(200), anonymous: 303 },
+  },
   // pages: scorecard and comparison
+  'GET /candidates/:id': {
+    call: async ({ app, staff }) => ({
+      path: `/candidates/${(await createCandidate(app, staff.interviewer)).id}`,
+    }),
+    // The scorecard API's rule: the interviewer who added the candidate waits for their own rating.
+    expected: { ...interviewersOwn(200), interviewer: 403, anonymous: 303 },
+  },
+  'GET /candidates/:id/sessions/:sessionId/transcript': {
+    call: async ({ app, url, staff }) => {
+      const session = await endedSession({ app, url }, staff.interviewer);
+      return {
+        path: `/candidates/${session.candidate.id}/sessions/${session.id}/transcript?notes=true`,
+      };
+    },
+    expected: { ...interviewersOwn(200), interviewer: 403, anonymous: 303 },
+  },
+  'GET /compare': { expected: { ...staffWith(['admin', 'manager'], 200), anonymous: 303 } },
   // pages: shadow form, scenarios, people
+  'GET /join/:token': {
+    call: async ({ app, staff }) => ({
+      path: new URL((await scheduleSession(app, staff.interviewer)).candidateUrl).pathname,
+    }),
+    expected: everyone(200),
+  },
+  'GET /shadow/:token': {
+    call: async ({ app, staff }) => ({
+      path: new URL((await shadowLink(app, staff.interviewer)).url).pathname,
+    }),
+    expected: everyone(200),
+  },
+  'GET /scenarios': { expected: { ...anyStaff(200), anonymous: 303 } },
+  'GET /scenarios/:id': {
+    call: () => ({ path: '/scenarios/charged-ten-times' }),
+    expected: { ...anyStaff(200), anonymous: 303 },
+  },
+  'GET /users': { expected: { ...staffWith(['admin'], 200), anonymous: 303 } },
   'GET /api/sessions.csv': {
     call: async ({ app }) => ({
       path: `/api/sessions.csv?openingId=${(await createOpening(app)).id}`,

@@ -41,6 +41,16 @@ window.hotseat = (() => {
     return JSON.parse(document.getElementById(id).textContent);
   }
 
+  // "Copy" beside a read-only field (links, passwords shown once).
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('.copy button');
+    if (!button) return;
+    const input = button.parentElement.querySelector('input');
+    input.select();
+    navigator.clipboard?.writeText(input.value).catch(() => undefined);
+    button.textContent = 'Copied';
+  });
+
   const logout = document.querySelector('[data-action="logout"]');
   logout?.addEventListener('submit', async (event) => {
     event.preventDefault();

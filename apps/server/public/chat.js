@@ -15,7 +15,7 @@ window.hotseatChat = (() => {
     function remember(list) {
       const fresh = list.filter((event) => !events.has(event.seq)).sort((a, b) => a.seq - b.seq);
       for (const event of fresh) {
-        // Something was missed between what we have and this one: sync fills the gap in order.
+        // Maybe something was missed (or, for a candidate, hidden): sync fills the gap in order.
         if (event.seq > lastSeq + 1) {
           sync();
           return;
@@ -36,8 +36,9 @@ window.hotseatChat = (() => {
           for (;;) {
             const answer = await emit('sync', { afterSeq: lastSeq });
             if (!answer.ok) return;
+            // A sync answer is complete and in order; a candidate's has gaps where hidden events are.
             for (const event of answer.events) {
-              if (!events.has(event.seq) && event.seq === lastSeq + 1) {
+              if (!events.has(event.seq) && event.seq > lastSeq) {
                 events.set(event.seq, event);
                 lastSeq = event.seq;
                 onEvent(event);

@@ -20,15 +20,6 @@
     });
   }
 
-  document.addEventListener('click', (event) => {
-    const button = event.target.closest('.copy button');
-    if (!button) return;
-    const input = button.parentElement.querySelector('input');
-    input.select();
-    navigator.clipboard?.writeText(input.value).catch(() => undefined);
-    button.textContent = 'Copied';
-  });
-
   form('start-roleplay', async (node, data) => {
     const session = await post('/api/sessions', {
       candidateId: data.get('candidateId'),

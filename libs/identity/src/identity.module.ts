@@ -45,6 +45,6 @@ const MINUTE = 60_000;
     FirstAdmin,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, CapabilityLinksService, Revocations],
+  exports: [AuthService, CapabilityLinksService, Revocations, UsersService],
 })
 export class IdentityModule {}

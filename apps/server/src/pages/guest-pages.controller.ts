@@ -1,7 +1,17 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AuthService, Public, type GuestPrincipal, type LinkScope } from '@hotseat/identity';
+import { ShadowingService } from '@hotseat/feedback';
 import { SessionsService } from '@hotseat/roleplay';
+
+/** The three shadowing questions in plain words, for a support agent who has never used Hotseat. */
+const SHADOW_QUESTION_HELP = {
+  learning:
+    'Did they want to know how the product works: asking how things are done, why, and where to find answers?',
+  understanding:
+    "Did they understand what each customer's problem was, and why you answered the way you did?",
+  engagement: 'Were they with you the whole time: attentive, taking part, not drifting off?',
+} as const;
 
 /**
  * Pages a guest opens from a link, without an account: the token is in the path. An unknown, expired
@@ -12,6 +22,7 @@ export class GuestPagesController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
+    private readonly shadowing: ShadowingService,
   ) {}
 
   @Public()
@@ -25,6 +36,27 @@ export class GuestPagesController {
       bodyClass: 'guest',
       scripts: ['/socket.io/socket.io.js', 'chat.js', 'candidate-room.js'],
       room: { ...script, token },
+    });
+  }
+
+  @Public()
+  @Get('shadow/:token')
+  async shadow(@Param('token') token: string, @Res() response: Response) {
+    const guest = await this.guest(token, 'shadow');
+    if (!guest) return linkInvalid(response);
+    const form = await this.shadowing.form(guest);
+    response.render('shadow-form', {
+      title: 'Your feedback',
+      bodyClass: 'guest',
+      scripts: ['shadow-form.js'],
+      form: { ...form, token },
+      questions: Object.entries(SHADOW_QUESTION_HELP).map(([id, help]) => ({
+        id,
+        label: form.questions[id as keyof typeof form.questions],
+        help,
+        answer: form.feedback[id as keyof typeof SHADOW_QUESTION_HELP],
+      })),
+      scale: Object.entries(form.scale).map(([score, label]) => ({ score, label })),
     });
   }
 

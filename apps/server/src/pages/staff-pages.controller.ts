@@ -1,5 +1,5 @@
-import { Controller, Get, Query, Render } from '@nestjs/common';
-import { CurrentStaff, Public, type StaffPrincipal } from '@hotseat/identity';
+import { Controller, Get, Param, Query, Render } from '@nestjs/common';
+import { CurrentStaff, Public, Roles, UsersService, type StaffPrincipal } from '@hotseat/identity';
 import { CandidatesService, OpeningsService, SessionsService } from '@hotseat/roleplay';
 import { ScenariosService } from '@hotseat/scenarios';
 import { staffPage } from './page-context';
@@ -12,6 +12,7 @@ export class StaffPagesController {
     private readonly candidates: CandidatesService,
     private readonly sessions: SessionsService,
     private readonly scenarios: ScenariosService,
+    private readonly users: UsersService,
   ) {}
 
   @Public()
@@ -40,5 +41,34 @@ export class StaffPagesController {
       finished: byStatus('ended', 'cancelled'),
       canManage: staff.user.role !== 'interviewer',
     });
+  }
+
+  /** Every scenario file, valid or not, with what is wrong with the invalid ones. */
+  @Get('scenarios')
+  @Render('scenarios')
+  scenarioLibrary(@CurrentStaff() staff: StaffPrincipal) {
+    const all = this.scenarios.list();
+    return staffPage(staff, 'Scenarios', [], {
+      valid: all.filter((s) => s.valid),
+      invalid: all.filter((s) => !s.valid),
+    });
+  }
+
+  /** One scenario's script, read-only, as its file says (variables not filled in). */
+  @Get('scenarios/:id')
+  @Render('scenario')
+  scenario(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string) {
+    const { definition, hash } = this.scenarios.get(id);
+    return staffPage(staff, definition.title, [], {
+      scenario: definition,
+      version: hash.slice(0, 12),
+    });
+  }
+
+  @Get('users')
+  @Roles('admin')
+  @Render('users')
+  async people(@CurrentStaff() staff: StaffPrincipal) {
+    return staffPage(staff, 'People', ['users.js'], { users: await this.users.list() });
   }
 }

@@ -20,7 +20,17 @@ export function configurePages(app: NestExpressApplication, root: string): void 
   }
   hbs.registerHelper('json', (value: unknown) => new hbs.handlebars.SafeString(safeJson(value)));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hbs.registerHelper('startsWith', (text: unknown, prefix: string) => String(text).startsWith(prefix));
+  hbs.registerHelper('number', (value: unknown) => Number(value));
+  hbs.registerHelper('date', (value: unknown) =>
+    new Date(value as string).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+  );
+  hbs.registerHelper('startsWith', (text: unknown, prefix: string) =>
+    String(text).startsWith(prefix),
+  );
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/', maxAge: '1h' });
 }
 

@@ -1,0 +1,72 @@
+import { Controller, Get, Param, ParseUUIDPipe, Render } from '@nestjs/common';
+import { CurrentStaff, type StaffPrincipal } from '@hotseat/identity';
+import { SessionsService } from '@hotseat/roleplay';
+import { HelpCenterService } from '@hotseat/scenarios';
+import { staffPage } from './page-context';
+
+/** The 1-4 scale of the rubric and the product-team question, as the rating form reads it. */
+const SCALE = ['strong no', 'no', 'yes', 'strong yes'].map((label, index) => ({
+  value: index + 1,
+  label,
+}));
+
+/**
+ * The interviewer console: the session's interviewer plays the customer from it; managers and admins
+ * watch it read-only. Others are told the session does not exist (the service's access check).
+ */
+@Controller('sessions')
+export class ConsolePageController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly helpCenter: HelpCenterService,
+  ) {}
+
+  @Get(':id')
+  @Render('console')
+  async console(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    const [script, session] = await Promise.all([
+      this.sessions.script(staff, id),
+      this.sessions.get(staff, id),
+    ]);
+    // A staff principal always gets the whole script; the union type is the guest's narrower view.
+    if (!('role' in script)) throw new Error('staff got the candidate view of a script');
+    const articleIds = new Set([
+      ...script.solution.articles,
+      ...script.solution.checkpoints.flatMap((checkpoint) => checkpoint.article ?? []),
+    ]);
+    const titles = new Map(
+      await Promise.all(
+        [...articleIds].map(
+          async (articleId) =>
+            [articleId, (await this.helpCenter.article(articleId)).title] as const,
+        ),
+      ),
+    );
+    return staffPage(
+      staff,
+      `${script.candidateName}: ${script.title}`,
+      ['/socket.io/socket.io.js', 'chat.js', 'console.js'],
+      {
+        script,
+        scale: SCALE,
+        candidateId: session.candidate.id,
+        interviewer: script.role === 'interviewer',
+        beats: script.beats.map((beat) => ({ ...beat, angerHint: angerHint(beat.anger) })),
+        checkpoints: script.solution.checkpoints.map((checkpoint) => ({
+          ...checkpoint,
+          articleTitle: checkpoint.article && titles.get(checkpoint.article),
+        })),
+        solutionArticles: script.solution.articles.map((articleId) => ({
+          id: articleId,
+          title: titles.get(articleId),
+        })),
+      },
+    );
+  }
+}
+
+/** "anger +2", "anger −2" or "anger unchanged": what the script says the line does to the customer. */
+function angerHint(change: number): string {
+  if (change === 0) return 'anger unchanged';
+  return change > 0 ? `anger +${change}` : `anger −${-change}`;
+}
