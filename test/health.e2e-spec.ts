@@ -31,13 +31,20 @@ describe(`GET /health (${databaseKind} database)`, () => {
     expect(kept.headers['x-request-id']).toBe('trace-42');
   });
 
-  it('answers an unknown route with 404 in the error format', async () => {
-    const response = await request(testApp.url).get('/no-such-page').expect(404);
+  it('answers an unknown API route with 404 in the error format', async () => {
+    const response = await request(testApp.url).get('/api/no-such-thing').expect(404);
     expect(response.body).toEqual({
       statusCode: 404,
       error: 'Not Found',
-      message: 'Cannot GET /no-such-page',
+      message: 'Cannot GET /api/no-such-thing',
     });
+  });
+
+  it('answers an unknown page with a 404 page, escaping the path', async () => {
+    const response = await request(testApp.url).get('/no-such-page<b>').expect(404);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.text).toContain('<h1>Not found</h1>');
+    expect(response.text).not.toContain('<b>');
   });
 
   it('answers malformed JSON with 400 in the error format and no stack trace', async () => {

@@ -52,6 +52,18 @@ describe('the candidate room, in Chromium', () => {
     return { page, context, customer };
   }
 
+  it('tells a candidate still reading the briefing that the customer has arrived', async () => {
+    const { page, customer } = await openRoom();
+    const arrived = page
+      .getByRole('status')
+      .filter({ hasText: 'The customer is here and waiting' });
+    expect(await arrived.isHidden()).toBe(true);
+    expect((await customer.act('session:start')).ok).toBe(true);
+    await arrived.waitFor();
+    await page.getByRole('button', { name: "I'm ready" }).click();
+    await bubbles(page).filter({ hasText: OPENING }).waitFor();
+  });
+
   /** Past the briefing, with the session started and the opening line on screen. */
   async function openChat() {
     const room = await openRoom();

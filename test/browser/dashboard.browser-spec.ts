@@ -58,4 +58,28 @@ describe('login and the dashboard, in Chromium', () => {
     expect(link).toMatch(new RegExp(`^${pageApp.url}/join/hsl_`));
     await screenshot(page, 'dashboard');
   });
+
+  it('after logging in, goes only to a page of this site, whatever `next` says', async () => {
+    const interviewer = await createStaff(pageApp.app, 'interviewer');
+    for (const next of [
+      '/\\evil.example/x',
+      '/\t/evil.example/y',
+      '//evil.example/z',
+      'https://evil.example/',
+    ]) {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${pageApp.url}/login?next=${encodeURIComponent(next)}`);
+      await page.getByLabel('Email').fill(interviewer.email);
+      await page.getByLabel('Password').fill(interviewer.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForLoadState('load');
+      await page.waitForURL(
+        (url) => url.origin === pageApp.url && !url.pathname.startsWith('/login'),
+      );
+      expect(new URL(page.url()).origin).toBe(pageApp.url);
+      // Interviewers are not offered the comparison, which is for hiring managers.
+      expect(await page.locator('nav').getByText('Compare').count()).toBe(0);
+      await page.context().close();
+    }
+  });
 });

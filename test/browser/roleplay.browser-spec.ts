@@ -185,7 +185,20 @@ describe('a whole role-play in two browsers, from login to rating', () => {
     await bubbles(desk).filter({ hasText: 'nine refunds' }).waitFor();
     expect(await bubbles(room).filter({ hasText: duringDrop }).count()).toBe(1);
     expect(await bubbles(room).count()).toBe(6);
+    // The note, the anger and the checkpoint never reach the candidate: not on the page, not in its data.
     expect(await room.content()).not.toContain('note 7f3a');
+    expect(
+      Object.keys(JSON.parse((await room.locator('#room-data').textContent())!)).sort(),
+    ).toEqual([
+      'briefing',
+      'candidateName',
+      'company',
+      'product',
+      'sessionId',
+      'status',
+      'timeLimitMinutes',
+      'token',
+    ]);
 
     // Solved, then ended after a confirmation.
     await desk.getByRole('button', { name: 'Mark solved' }).click();
@@ -195,15 +208,18 @@ describe('a whole role-play in two browsers, from login to rating', () => {
     expect(await desk.locator('#status').textContent()).toBe('Live');
     await desk.getByRole('button', { name: 'End the role-play' }).click();
     await desk.getByRole('button', { name: 'Yes, end the role-play' }).click();
-    await desk.waitForTimeout(2000);
-    await screenshot(desk, 'debug-desk');
-    await screenshot(room, 'debug-room');
     await room.getByText('The chat has ended. Thank you for taking part!').waitFor();
     const rating = desk.locator('#rating');
     await rating.getByRole('heading', { name: 'Rate the role-play' }).waitFor();
     expect(await desk.locator('#status').textContent()).toBe('Ended');
     const clockAtEnd = await desk.locator('#clock').textContent();
     expect(clockAtEnd).toMatch(/^\d\d:\d\d$/);
+
+    // Evidence without a score would be lost: the form says so instead of dropping it.
+    await rating.getByLabel('Evidence for Rapport').fill('Used her name');
+    await rating.getByRole('button', { name: 'Save draft' }).click();
+    await rating.getByRole('alert').filter({ hasText: 'Pick a score for Rapport' }).waitFor();
+    await rating.getByLabel('Evidence for Rapport').fill('');
 
     // A draft is kept across a reload; an incomplete submission says what is missing.
     const group = (name: string) => rating.getByRole('group', { name, exact: true });

@@ -48,6 +48,8 @@
     switch (event.type) {
       case 'session.started':
         started = true;
+        // Still reading the briefing while the clock runs: say so.
+        $('arrived').hidden = !$('room').hidden;
         note('The chat started', event.at);
         state('');
         composer(!ended);

@@ -28,6 +28,8 @@
     },
     onPresence: ({ candidate }) => {
       $('presence').textContent = candidate ? 'Candidate connected' : 'Candidate not connected';
+      // A candidate who left mid-sentence is not typing any more.
+      if (!candidate) $('typing').textContent = '';
     },
     onConnection: (connection, why) => {
       // A refused handshake (logged out, cancelled) is not retried by Socket.IO: say why instead.
@@ -434,6 +436,20 @@
   /** The answered parts only: a draft may be partial, and fields left out keep the saved ones. */
   function ratingBody() {
     const form = new FormData(ratingForm);
+    // Words without a score would be lost: the API keeps evidence and notes with their score.
+    const unscored = [
+      ...script.rubric
+        .filter(
+          ({ id }) => !form.get(`attr-${id}`) && String(form.get(`evidence-${id}`) ?? '').trim(),
+        )
+        .map(({ label }) => label),
+      ...(!form.get('productTeam') && String(form.get('productTeamNotes') ?? '').trim()
+        ? ['the product-team question']
+        : []),
+    ];
+    if (unscored.length > 0) {
+      throw new Error(`Pick a score for ${unscored.join(', ')} to keep what you wrote there.`);
+    }
     const body = {
       attributes: script.rubric.flatMap(({ id }) =>
         form.get(`attr-${id}`)

@@ -12,9 +12,12 @@
       body: JSON.stringify(body),
     });
     if (response.ok) {
-      const next = form.dataset.next;
-      // Only a path on this site, never another origin.
-      window.location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+      // Only somewhere on this site: resolved by the browser itself, so no trick (`/\\evil`, tabs)
+      // can turn it into another origin.
+      const next = new URL(form.dataset.next || '/', window.location.origin);
+      window.location.assign(
+        next.origin === window.location.origin ? next.pathname + next.search + next.hash : '/',
+      );
       return;
     }
     const answer = await response.json().catch(() => ({}));
