@@ -204,36 +204,19 @@
     if (state.status === 'live') drawCurve();
   }, 1000);
 
-  /** The anger over time as a step line, from the initial level; the calm level dashed. */
+  /** The anger over time, drawn by the same chart as the scorecard, running on to now. */
   function drawCurve() {
-    const svg = $('anger-curve');
-    const width = 300;
-    const height = 110;
     const now = state.t0 === null ? 0 : (state.endedAt ?? Date.now()) - state.t0;
-    const span = Math.max(now, anger[anger.length - 1].atMs, 60_000);
-    const x = (ms) => 18 + (ms / span) * (width - 24);
-    const y = (level) => 6 + ((10 - level) * (height - 16)) / 10;
-    const points = anger.flatMap((point, index) => [
-      ...(index > 0 ? [[x(point.atMs), y(anger[index - 1].level)]] : []),
-      [x(point.atMs), y(point.level)],
-    ]);
-    points.push([x(Math.max(now, anger[anger.length - 1].atMs)), y(anger[anger.length - 1].level)]);
-    const svgEl = (tag, attributes, text) => {
-      const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-      for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-      if (text !== undefined) node.textContent = text;
-      return node;
-    };
-    const calm = y(script.persona.calmAt);
-    svg.replaceChildren(
-      svgEl('line', { class: 'axis', x1: 18, y1: y(0), x2: width - 6, y2: y(0) }),
-      svgEl('line', { class: 'calm', x1: 18, y1: calm, x2: width - 6, y2: calm }),
-      svgEl('text', { x: 2, y: y(10) + 4 }, '10'),
-      svgEl('text', { x: 8, y: y(0) + 4 }, '0'),
-      svgEl('text', { x: width - 6, y: calm - 3, 'text-anchor': 'end' }, 'calm'),
-      svgEl('polyline', { class: 'line', points: points.map((p) => p.join(',')).join(' ') }),
-    );
-    svg.dataset.levels = anger.map((point) => point.level).join(',');
+    const chart = window.hotseatCharts.anger({
+      title: "The customer's anger so far",
+      series: [
+        { label: '', timeline: anger, endMs: Math.max(now, anger[anger.length - 1].atMs, 60_000) },
+      ],
+      calmAt: script.persona.calmAt,
+    });
+    const container = $('anger-curve');
+    container.replaceChildren(chart.element);
+    container.dataset.levels = anger.map((point) => point.level).join(',');
   }
 
   /** Sends an action; shows the server's reason in `errorNode` and answers null when refused. */

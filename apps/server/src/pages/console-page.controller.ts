@@ -45,7 +45,7 @@ export class ConsolePageController {
     return staffPage(
       staff,
       `${script.candidateName}: ${script.title}`,
-      ['/socket.io/socket.io.js', 'chat.js', 'console.js'],
+      ['/socket.io/socket.io.js', 'chat.js', 'charts.js', 'console.js'],
       {
         script,
         scale: SCALE,
