@@ -14,6 +14,7 @@ import {
   requireAccess,
   roleplayRole,
   User,
+  type GuestPrincipal,
   type Principal,
   type StaffPrincipal,
 } from '@hotseat/identity';
@@ -150,16 +151,33 @@ export class SessionsService {
     return this.log.since(id, 0, null);
   }
 
-  /**
-   * What a page shows of a session's scenario, rendered for its candidate: to the candidate only the
-   * briefing; to staff who may see the session also the persona, the beats, the solution and the rubric.
-   */
-  async script(principal: Principal, id: string) {
+  /** What the candidate's page shows: the briefing, rendered for them, and nothing of the script. */
+  async briefing(guest: GuestPrincipal, id: string) {
+    return (await this.rendered(guest, id)).briefing;
+  }
+
+  /** The whole script of a session, rendered for its candidate, for staff who may see the session. */
+  async script(staff: StaffPrincipal, id: string) {
+    const { session, definition, render, briefing } = await this.rendered(staff, id);
+    return {
+      ...briefing,
+      candidateId: session.candidateId,
+      role: roleplayRole(staff, session),
+      title: definition.title,
+      persona: { ...definition.persona, situation: render(definition.persona.situation) },
+      opening: render(definition.opening),
+      beats: definition.beats.map((beat) => ({ ...beat, line: render(beat.line) })),
+      solution: { ...definition.solution, summary: render(definition.solution.summary) },
+      rubric: definition.rubric,
+    };
+  }
+
+  private async rendered(principal: Principal, id: string) {
     const session = await this.visible(principal, id);
     const definition = await this.scenarios.version(session.scenarioVersionId);
     const context = templateContext(definition, splitName(session.candidate.name));
     const render = (text: string) => renderTemplate(text, context);
-    const forCandidate = {
+    const briefing = {
       sessionId: session.id,
       status: session.status,
       candidateName: session.candidate.name,
@@ -168,17 +186,7 @@ export class SessionsService {
       briefing: render(definition.briefing),
       timeLimitMinutes: definition.timeLimitMinutes,
     };
-    if (principal.kind === 'guest') return forCandidate;
-    return {
-      ...forCandidate,
-      role: roleplayRole(principal, session),
-      title: definition.title,
-      persona: { ...definition.persona, situation: render(definition.persona.situation) },
-      opening: render(definition.opening),
-      beats: definition.beats.map((beat) => ({ ...beat, line: render(beat.line) })),
-      solution: { ...definition.solution, summary: render(definition.solution.summary) },
-      rubric: definition.rubric,
-    };
+    return { session, definition, render, briefing };
   }
 
   /** Who `principal` is in session `id`, for a socket joining it; refuses with a reason. */

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Render } from '@nestjs/common';
+import { PRODUCT_TEAM_QUESTION, SCORE_LABELS } from '@hotseat/feedback';
 import { CurrentStaff, type StaffPrincipal } from '@hotseat/identity';
 import { SessionsService } from '@hotseat/roleplay';
 import { HelpCenterService } from '@hotseat/scenarios';
 import { staffPage } from './page-context';
 
 /** The 1-4 scale of the rubric and the product-team question, as the rating form reads it. */
-const SCALE = ['strong no', 'no', 'yes', 'strong yes'].map((label, index) => ({
-  value: index + 1,
+const SCALE = Object.entries(SCORE_LABELS).map(([value, label]) => ({
+  value: Number(value),
   label,
 }));
 
@@ -24,12 +25,7 @@ export class ConsolePageController {
   @Get(':id')
   @Render('console')
   async console(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string) {
-    const [script, session] = await Promise.all([
-      this.sessions.script(staff, id),
-      this.sessions.get(staff, id),
-    ]);
-    // A staff principal always gets the whole script; the union type is the guest's narrower view.
-    if (!('role' in script)) throw new Error('staff got the candidate view of a script');
+    const script = await this.sessions.script(staff, id);
     const articleIds = new Set([
       ...script.solution.articles,
       ...script.solution.checkpoints.flatMap((checkpoint) => checkpoint.article ?? []),
@@ -49,7 +45,8 @@ export class ConsolePageController {
       {
         script,
         scale: SCALE,
-        candidateId: session.candidate.id,
+        candidateId: script.candidateId,
+        productTeamQuestion: PRODUCT_TEAM_QUESTION,
         interviewer: script.role === 'interviewer',
         beats: script.beats.map((beat) => ({ ...beat, angerHint: angerHint(beat.anger) })),
         checkpoints: script.solution.checkpoints.map((checkpoint) => ({

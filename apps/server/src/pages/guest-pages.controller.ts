@@ -30,12 +30,12 @@ export class GuestPagesController {
   async join(@Param('token') token: string, @Res() response: Response) {
     const guest = await this.guest(token, 'candidate');
     if (!guest) return linkInvalid(response);
-    const script = await this.sessions.script(guest, guest.link.subjectId);
+    const briefing = await this.sessions.briefing(guest, guest.link.subjectId);
     response.render('candidate-room', {
       title: 'Your support chat',
       bodyClass: 'guest',
       scripts: ['/socket.io/socket.io.js', 'chat.js', 'candidate-room.js'],
-      room: { ...script, token },
+      room: { ...briefing, token },
     });
   }
 

@@ -18,7 +18,7 @@ import { staffPage } from './page-context';
 
 type Scorecard = Awaited<ReturnType<ScorecardsService['scorecard']>>;
 type CardSession = Scorecard['sessions'][number];
-type StaffScript = Extract<Awaited<ReturnType<SessionsService['script']>>, { persona: unknown }>;
+type StaffScript = Awaited<ReturnType<SessionsService['script']>>;
 
 /**
  * A candidate's scorecard (figures, curve, replay, transcript, ratings, shadowing), the print view
@@ -43,7 +43,7 @@ export class ScorecardPagesController {
         const own = canSeeSession(staff, { id: session.id, interviewerId: session.interviewer.id });
         const [script, events] = own
           ? await Promise.all([
-              this.script(staff, session.id),
+              this.sessions.script(staff, session.id),
               this.sessions.events(staff, session.id),
             ])
           : [];
@@ -84,7 +84,7 @@ export class ScorecardPagesController {
     if (!session)
       throw new NotFoundException('There is no role-play with this id for this candidate.');
     const [script, events] = await Promise.all([
-      this.script(staff, sessionId),
+      this.sessions.script(staff, sessionId),
       this.sessions.events(staff, sessionId),
     ]);
     return staffPage(staff, `Transcript: ${card.candidate.name}`, [], {
@@ -105,11 +105,6 @@ export class ScorecardPagesController {
     return staffPage(staff, 'Compare candidates', ['charts.js', 'compare.js'], {
       openings: openings.map(({ id, title }) => ({ id, title, selected: id === openingId })),
     });
-  }
-
-  private async script(staff: StaffPrincipal, sessionId: string): Promise<StaffScript> {
-    // Staff always get the whole script; only a candidate's link gets the briefing alone.
-    return (await this.sessions.script(staff, sessionId)) as StaffScript;
   }
 }
 
