@@ -1,4 +1,5 @@
 import { Server } from 'socket.io';
+import { EVENT } from '@hotseat/events';
 
 /**
  * The baseline for bench:relay: the same events over a bare Socket.IO server, with no database,
@@ -19,7 +20,7 @@ roleplay.on('connection', (socket) => {
     seq += 1;
     const event = {
       seq,
-      type: 'chat.message',
+      type: EVENT.chatMessage,
       actor: 'candidate',
       at: new Date().toISOString(),
       payload: { text: payload.text },

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { EVENT } from '@hotseat/events';
 import { freePort, ServerProcess } from '../test/support/server-process';
 import { databaseUrl, LOCAL_SERVER_URL, withServer } from '../test/support/test-database';
 
@@ -123,28 +124,43 @@ async function seed(url: string): Promise<string[]> {
        JOIN scenario_versions v ON v.id = s.scenario_version_id
        CROSS JOIN LATERAL (SELECT random() AS r1, random() AS r2, random() AS r3) r
        CROSS JOIN LATERAL (VALUES
-         (1, 'session.started', 'interviewer', '{"timeLimitMinutes": 20}'::jsonb, interval '0'),
-         (2, 'chat.message', 'customer', '{"text": "You charged me ten times!"}', interval '1 ms'),
-         (3, 'chat.message', 'candidate', '{"text": "I am so sorry, let me look into it right away."}', r.r1 * interval '60 s'),
-         (4, 'anger.changed', 'interviewer', '{"level": 9}', interval '70 s'),
-         (5, 'help.searched', 'candidate', '{"query": "refund", "results": []}', interval '80 s'),
-         (6, 'help.opened', 'candidate', jsonb_build_object('articleId', v.definition->'solution'->'articles'->>0), interval '90 s'),
-         (7, 'help.closed', 'candidate', jsonb_build_object('articleId', v.definition->'solution'->'articles'->>0), interval '90 s' + r.r2 * interval '120 s'),
-         (8, 'chat.message', 'customer', '{"text": "Well?"}', interval '4 min'),
-         (9, 'chat.message', 'candidate', '{"text": "I have refunded it; you will receive it within 5 days."}', interval '4 min' + r.r3 * interval '90 s'),
-         (10, 'checkpoint.hit', 'interviewer', jsonb_build_object('checkpointId', v.definition->'solution'->'checkpoints'->0->>'id'), interval '6 min'),
-         (11, 'anger.changed', 'interviewer', '{"level": 2}', interval '6 min' + r.r1 * interval '5 min'),
-         (12, CASE WHEN r.r2 < 0.8 THEN 'session.solved' ELSE 'note.added' END, 'interviewer', '{}', interval '12 min' + r.r3 * interval '2 min'),
-         (13, 'session.ended', 'interviewer', '{"endedBy": "interviewer"}', interval '15 min')
+         (1, $1, 'interviewer', '{"timeLimitMinutes": 20}'::jsonb, interval '0'),
+         (2, $2, 'customer', '{"text": "You charged me ten times!"}', interval '1 ms'),
+         (3, $2, 'candidate', '{"text": "I am so sorry, let me look into it right away."}', r.r1 * interval '60 s'),
+         (4, $3, 'interviewer', '{"level": 9}', interval '70 s'),
+         (5, $4, 'candidate', '{"query": "refund", "results": []}', interval '80 s'),
+         (6, $5, 'candidate', jsonb_build_object('articleId', v.definition->'solution'->'articles'->>0), interval '90 s'),
+         (7, $6, 'candidate', jsonb_build_object('articleId', v.definition->'solution'->'articles'->>0), interval '90 s' + r.r2 * interval '120 s'),
+         (8, $2, 'customer', '{"text": "Well?"}', interval '4 min'),
+         (9, $2, 'candidate', '{"text": "I have refunded it; you will receive it within 5 days."}', interval '4 min' + r.r3 * interval '90 s'),
+         (10, $7, 'interviewer', jsonb_build_object('checkpointId', v.definition->'solution'->'checkpoints'->0->>'id'), interval '6 min'),
+         (11, $3, 'interviewer', '{"level": 2}', interval '6 min' + r.r1 * interval '5 min'),
+         (12, CASE WHEN r.r2 < 0.8 THEN $8 ELSE $9 END, 'interviewer', '{}', interval '12 min' + r.r3 * interval '2 min'),
+         (13, $10, 'interviewer', '{"endedBy": "interviewer"}', interval '15 min')
        ) AS e(seq, type, actor, payload, after)`,
+      [
+        EVENT.sessionStarted,
+        EVENT.chatMessage,
+        EVENT.angerChanged,
+        EVENT.helpSearched,
+        EVENT.helpOpened,
+        EVENT.helpClosed,
+        EVENT.checkpointHit,
+        EVENT.sessionSolved,
+        EVENT.noteAdded,
+        EVENT.sessionEnded,
+      ],
     );
-    await client.query(`UPDATE roleplay_sessions SET solved_at = e.at FROM session_events e
-       WHERE e.session_id = roleplay_sessions.id AND e.type = 'session.solved'`);
+    await client.query(
+      `UPDATE roleplay_sessions SET solved_at = e.at FROM session_events e
+       WHERE e.session_id = roleplay_sessions.id AND e.type = $1`,
+      [EVENT.sessionSolved],
+    );
     // Most sessions rated, every rubric attribute 1-4 at random.
     await client.query(
-      `INSERT INTO ratings (session_id, candidate_id, rater_id, attributes, csat, product_team_score,
-                            recommendation, submitted_at)
-       SELECT s.id, s.candidate_id, s.interviewer_id,
+      `INSERT INTO ratings (session_id, candidate_id, rater_id, scenario_id, attributes, csat,
+                            product_team_score, recommendation, submitted_at)
+       SELECT s.id, s.candidate_id, s.interviewer_id, s.scenario_id,
               (SELECT jsonb_agg(jsonb_build_object('id', a->>'id', 'score', 1 + floor(random() * 4)::int, 'evidence', ''))
                FROM jsonb_array_elements(v.definition->'rubric') a),
               1 + floor(random() * 5)::int, 1 + floor(random() * 4)::int, 'yes', s.ended_at

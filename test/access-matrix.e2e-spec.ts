@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { METHODS } from 'node:http';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Opening } from '@hotseat/roleplay';
+import { Opening } from '@hotseat/hiring';
 import type { StaffRole } from '@hotseat/identity';
 import {
   completeRating,

@@ -6,7 +6,7 @@ import {
   DEMO_ADMIN_EMAIL,
   FirstAdmin,
   LINK_NO_LONGER_VALID,
-  SESSION_ENDED,
+  LOGIN_ENDED,
   WRONG_CREDENTIALS,
 } from '@hotseat/identity';
 import { createStaff, issueLink, staffToken, type TestStaff } from './support/factories';
@@ -40,7 +40,7 @@ describe(`staff accounts and logins (${databaseKind} database)`, () => {
     api().post('/api/auth/login').set('x-forwarded-for', somewhere()).send({ email, password });
   const asAdmin = (pending: request.Test) => pending.auth(adminToken, { type: 'bearer' });
   const sessionRows = () =>
-    testApp.app.get(DataSource).query<Record<string, unknown>[]>('SELECT * FROM staff_sessions');
+    testApp.app.get(DataSource).query<Record<string, unknown>[]>('SELECT * FROM logins');
 
   describe('POST /api/users', () => {
     it('creates a staff account with a case-insensitive email, and refuses the same email again', async () => {
@@ -157,7 +157,7 @@ describe(`staff accounts and logins (${databaseKind} database)`, () => {
       const [row] = await testApp.app
         .get(DataSource)
         .query<{ selector: string; verifier_hash: Buffer }[]>(
-          'SELECT selector, verifier_hash FROM staff_sessions WHERE selector = $1',
+          'SELECT selector, verifier_hash FROM logins WHERE selector = $1',
           [selector],
         );
       expect(row.verifier_hash).toEqual(createHash('sha256').update(verifier).digest());
@@ -186,7 +186,7 @@ describe(`staff accounts and logins (${databaseKind} database)`, () => {
         const response = await api().get('/api/auth/me').auth(bad, { type: 'bearer' });
         expect({ status: response.status, message: response.body.message }).toEqual({
           status: 401,
-          message: SESSION_ENDED,
+          message: LOGIN_ENDED,
         });
       }
       await api().get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
@@ -201,7 +201,7 @@ describe(`staff accounts and logins (${databaseKind} database)`, () => {
         .expect(204);
       expect(String(response.headers['set-cookie'])).toMatch(/hotseat_session=;/);
       const after = await api().get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
-      expect(after.body.message).toBe(SESSION_ENDED);
+      expect(after.body.message).toBe(LOGIN_ENDED);
     });
 
     it('stop working once they expire', async () => {
@@ -210,10 +210,9 @@ describe(`staff accounts and logins (${databaseKind} database)`, () => {
       await api().get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
       await testApp.app
         .get(DataSource)
-        .query(
-          `UPDATE staff_sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
-          [person.id],
-        );
+        .query(`UPDATE logins SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+          person.id,
+        ]);
       await api().get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
     });
 

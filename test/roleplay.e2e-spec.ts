@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CapabilityLinksService, LINK_NO_LONGER_VALID } from '@hotseat/identity';
-import type { SessionEvent } from '@hotseat/roleplay';
+import type { WireEvent as SessionEvent } from './support/roleplay-client';
 import { signedInStaff, type TestStaff } from './support/factories';
 import { RoleplayClient } from './support/roleplay-client';
 import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';

@@ -98,10 +98,10 @@ describe(`scenarios at start (${databaseKind} database)`, () => {
     const third = await start();
     const after = third.app.get(ScenariosService).get('charged-ten-times');
     expect(after.versionId).not.toBe(before.versionId);
-    expect(after.definition.opening).toContain('TEN separate charges.');
+    expect(after.definition.firstLine).toContain('TEN separate charges.');
     const old = await third.app.get(ScenariosService).version(before.versionId);
-    expect(old.opening).toContain('TEN charges.');
-    expect(old.opening).not.toContain('separate');
+    expect(old.firstLine).toContain('TEN charges.');
+    expect(old.firstLine).not.toContain('separate');
     const versions = await third.app
       .get(DataSource)
       .query(`SELECT hash FROM scenario_versions WHERE scenario_id = 'charged-ten-times'`);

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import type { SessionEvent } from '@hotseat/roleplay';
+import type { WireEvent as SessionEvent } from './support/roleplay-client';
 import { completeRating, signedInStaff, type TestStaff } from './support/factories';
 import { RoleplayClient } from './support/roleplay-client';
 import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';

@@ -9,7 +9,7 @@ import {
   guardSockets,
   LINK_NO_LONGER_VALID,
   Revocations,
-  SESSION_ENDED,
+  LOGIN_ENDED,
   type AuthenticatedSocket,
   type Principal,
 } from '@hotseat/identity';
@@ -99,7 +99,7 @@ describe(`socket access (${databaseKind} database)`, () => {
 
     const token = await staffToken(testApp.app, admin);
     await request(testApp.url).post('/api/auth/logout').auth(token, { type: 'bearer' }).expect(204);
-    expect((await handshake({ token })).refused).toBe(SESSION_ENDED);
+    expect((await handshake({ token })).refused).toBe(LOGIN_ENDED);
 
     const { token: linkToken, link } = await issueLink(testApp.app, 'shadow');
     await testApp.app.get(CapabilityLinksService).revoke(link.id);
@@ -155,10 +155,9 @@ describe(`socket access (${databaseKind} database)`, () => {
     const token = await staffToken(testApp.app, admin);
     await testApp.app
       .get(DataSource)
-      .query(
-        `UPDATE staff_sessions SET expires_at = now() + interval '1 second' WHERE user_id = $1`,
-        [admin.id],
-      );
+      .query(`UPDATE logins SET expires_at = now() + interval '1 second' WHERE user_id = $1`, [
+        admin.id,
+      ]);
     const { socket, principal } = await handshake({ token });
     expect(principal).toBeDefined();
     expect(await disconnected(socket)).toBe('io server disconnect');

@@ -11,7 +11,8 @@ import {
   type StaffRole,
 } from '@hotseat/identity';
 import { ShadowingService } from '@hotseat/feedback';
-import { Candidate, SessionsService } from '@hotseat/roleplay';
+import { Candidate } from '@hotseat/hiring';
+import { SessionsService } from '@hotseat/roleplay';
 import { RoleplayClient } from './roleplay-client';
 
 /** Small builders for end-to-end tests; each test makes what it needs, through the real services. */
@@ -41,7 +42,7 @@ export async function signedInStaff(app: INestApplication, role: StaffRole) {
 /** A bearer token for `staff`, made without HTTP so that tests do not trip the login throttle. */
 export async function staffToken(app: INestApplication, staff: { id: string }): Promise<string> {
   const user = await app.get(DataSource).getRepository(User).findOneByOrFail({ id: staff.id });
-  const session = await app.get(AuthService).startSession(user);
+  const session = await app.get(AuthService).startLogin(user);
   if (!session) throw new Error(`could not start a session for ${staff.id}`);
   return session.token;
 }
@@ -135,7 +136,7 @@ function principalOf(staff: TestStaff): StaffPrincipal {
   return {
     kind: 'staff',
     user: { id: staff.id, email: staff.email, name: 'Test', role: staff.role },
-    sessionId: randomUUID(),
+    loginId: randomUUID(),
     expiresAt: new Date(Date.now() + 60_000),
     csrfToken: '',
   };

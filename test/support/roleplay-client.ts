@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { SessionEvent } from '@hotseat/roleplay';
+import type { SessionEvent } from '@hotseat/events';
+
+/** An event as it arrives on the wire, its payload read loosely: tests check what clients receive. */
+export type WireEvent = Omit<SessionEvent, 'type' | 'actor' | 'payload'> & {
+  type: string;
+  actor: string;
+  payload: Record<string, unknown>;
+};
 
 export type Ack = {
   ok: boolean;
-  event?: SessionEvent;
-  events?: SessionEvent[];
+  event?: WireEvent;
+  events?: WireEvent[];
   lastSeq?: number;
   more?: boolean;
   error?: { code: string; message: string; field?: string };
@@ -18,7 +25,7 @@ export type Ack = {
  */
 export class RoleplayClient {
   /** Every event received (live or through sync), by seq: a duplicate would overwrite, not add. */
-  readonly events = new Map<number, SessionEvent>();
+  readonly events = new Map<number, WireEvent>();
   /** How many `event` messages arrived live, duplicates included. */
   liveCount = 0;
   readonly typing: Array<{ actor: string; typing: boolean }> = [];
@@ -27,7 +34,7 @@ export class RoleplayClient {
   private waiters: Array<() => void> = [];
 
   private constructor(readonly socket: Socket) {
-    socket.on('event', (event: SessionEvent) => {
+    socket.on('event', (event: WireEvent) => {
       this.liveCount += 1;
       this.remember([event]);
     });
@@ -93,7 +100,7 @@ export class RoleplayClient {
   }
 
   /** The events seen so far, in seq order. */
-  ordered(): SessionEvent[] {
+  ordered(): WireEvent[] {
     return [...this.events.values()].sort((a, b) => a.seq - b.seq);
   }
 
@@ -114,7 +121,7 @@ export class RoleplayClient {
   }
 
   /** Waits for an event of `type` (optionally matching `where`) and returns it. */
-  async next(type: string, where: (event: SessionEvent) => boolean = () => true) {
+  async next(type: string, where: (event: WireEvent) => boolean = () => true) {
     const find = () => this.ordered().find((event) => event.type === type && where(event));
     await this.until(() => find() !== undefined, `a ${type} event`);
     return find()!;
@@ -124,7 +131,7 @@ export class RoleplayClient {
     this.socket.close();
   }
 
-  private remember(events: SessionEvent[]): void {
+  private remember(events: WireEvent[]): void {
     for (const event of events) {
       this.events.set(event.seq, event);
       this.lastSeq = Math.max(this.lastSeq, event.seq);

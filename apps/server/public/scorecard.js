@@ -4,17 +4,6 @@
 (() => {
   const { anger, clock } = window.hotseatCharts;
 
-  /** When the calm came: the last time the anger reached its peak, plus the time to calm. */
-  function calmMoment({ timeline, timeToCalmMs }) {
-    if (timeToCalmMs === null) return null;
-    const peak = Math.max(...timeline.map((point) => point.level));
-    // A repeated set at the peak level reaches nothing: the metrics library counts the same way.
-    const lastPeak = timeline.findLastIndex(
-      (point, index) => point.level === peak && (index === 0 || timeline[index - 1].level !== peak),
-    );
-    return timeline[lastPeak].atMs + timeToCalmMs;
-  }
-
   function replay(article) {
     const data = window.hotseat.data(`replay-${article.dataset.session}`);
     const end = data.durationMs;
@@ -78,11 +67,8 @@
       anchor();
     });
 
-    const moments = {
-      firstReply: data.firstResponseMs,
-      solved: data.timeToSolutionMs,
-      calm: calmMoment(data),
-    };
+    // The moments come with the page, as the metrics computed them.
+    const moments = data.moments;
     for (const button of article.querySelectorAll('[data-jump]')) {
       button.addEventListener('click', () => {
         show(moments[button.dataset.jump]);

@@ -13,6 +13,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Environment, HotseatConfigModule } from '@hotseat/config';
 import { DatabaseModule } from '@hotseat/database';
 import { FeedbackModule } from '@hotseat/feedback';
+import { HiringModule } from '@hotseat/hiring';
 import { IdentityModule } from '@hotseat/identity';
 import { RoleplayModule } from '@hotseat/roleplay';
 import { ScenariosModule } from '@hotseat/scenarios';
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         DatabaseModule.forRoot({ entities }),
         IdentityModule,
         ScenariosModule,
+        HiringModule,
         RoleplayModule,
         FeedbackModule,
         ScorecardsModule,

@@ -1,5 +1,6 @@
 import type { EntityList } from '@hotseat/database';
 import { feedbackEntities } from '@hotseat/feedback';
+import { hiringEntities } from '@hotseat/hiring';
 import { identityEntities } from '@hotseat/identity';
 import { roleplayEntities } from '@hotseat/roleplay';
 import { scenarioEntities } from '@hotseat/scenarios';
@@ -9,6 +10,7 @@ import { scorecardEntities } from '@hotseat/scorecards';
 export const entities: EntityList = [
   ...identityEntities,
   ...scenarioEntities,
+  ...hiringEntities,
   ...roleplayEntities,
   ...feedbackEntities,
   ...scorecardEntities,

@@ -7,4 +7,3 @@ export {
   LOG_FORMATS,
   LOG_LEVELS,
 } from './environment';
-export { Optional, Trim, NameField } from './fields';

@@ -4,3 +4,4 @@ export { EmbeddedPostgres } from './embedded-postgres';
 export { DataFolderInUseError } from './data-folder-lock';
 export { openDatabase, withDatabase, type OpenedDatabase } from './open-database';
 export { migrations } from './migrations';
+export { SqlWhere } from './sql-where';

@@ -1,11 +1,12 @@
 export { FeedbackModule, feedbackEntities } from './feedback.module';
+export { RatingsService } from './ratings.service';
+export { SCORE_LABELS, PRODUCT_TEAM_QUESTION, type RatingView } from './rating-rules';
+export type { RankedRating } from './ratings.repository';
 export {
-  RatingsService,
-  SCORE_LABELS,
-  PRODUCT_TEAM_QUESTION,
-  type RatingView,
-} from './ratings.service';
-export { ShadowingService, SHADOW_LINK_LIFETIME_MS } from './shadowing.service';
+  ShadowingService,
+  SHADOW_LINK_LIFETIME_MS,
+  type ShadowFeedbackView,
+} from './shadowing.service';
 export { Rating, RECOMMENDATIONS, type Recommendation } from './entities/rating.entity';
 export {
   ShadowFeedback,

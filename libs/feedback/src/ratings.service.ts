@@ -4,21 +4,18 @@ import {
   ForbiddenException,
   Injectable,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { canSeeSession, requireAccess, roleplayRole, type StaffPrincipal } from '@hotseat/identity';
-import { RoleplaySession } from '@hotseat/roleplay';
-import { ScenariosService, type ScenarioDefinition } from '@hotseat/scenarios';
+import { UsersService, type StaffPrincipal } from '@hotseat/identity';
+import { SessionsService } from '@hotseat/roleplay';
+import { ScenariosService } from '@hotseat/scenarios';
 import type { SaveRatingDto } from './dto/save-rating.dto';
-import { Rating } from './entities/rating.entity';
-
-/** How the 1-4 scale reads, for attributes and the product-team question alike. */
-export const SCORE_LABELS = { 1: 'strong no', 2: 'no', 3: 'yes', 4: 'strong yes' } as const;
-
-export const PRODUCT_TEAM_QUESTION =
-  'How do you work with the product team when customers keep reporting the same problem?';
-
-export type RatingView = ReturnType<typeof ratingView>;
+import {
+  checkedAttributes,
+  missingParts,
+  ratingView,
+  rubricMean,
+  type RatingView,
+} from './rating-rules';
+import { RatingsRepository, type RankedRating } from './ratings.repository';
 
 /**
  * Interviewers' ratings of role-plays. A rating is its interviewer's draft until submitted, then
@@ -27,13 +24,15 @@ export type RatingView = ReturnType<typeof ratingView>;
 @Injectable()
 export class RatingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ratings: RatingsRepository,
+    private readonly sessions: SessionsService,
     private readonly scenarios: ScenariosService,
+    private readonly users: UsersService,
   ) {}
 
   async save(staff: StaffPrincipal, sessionId: string, body: SaveRatingDto): Promise<RatingView> {
-    const session = await this.session(staff, sessionId);
-    if (roleplayRole(staff, session) !== 'interviewer') {
+    const session = await this.sessions.visible(staff, sessionId);
+    if (session.role !== 'interviewer') {
       throw new ForbiddenException('Only the interviewer who ran this role-play rates it.');
     }
     if (session.status === 'scheduled' || session.status === 'cancelled') {
@@ -43,13 +42,13 @@ export class RatingsService {
           : 'This role-play was cancelled: there is nothing to rate.',
       );
     }
-    const scenario = await this.scenarios.version(session.scenarioVersionId);
-    const rating = await this.dataSource.transaction(async (manager) => {
-      const draft = await this.lockedDraft(manager, session);
+    const { rubric } = await this.scenarios.version(session.scenarioVersionId);
+    const rating = await this.ratings.transaction(async (manager) => {
+      const draft = await this.ratings.lockedDraft(manager, session);
       if (draft.submittedAt) {
         throw new ConflictException('This rating was submitted and can no longer change.');
       }
-      if (body.attributes) draft.attributes = checkedAttributes(body.attributes, scenario);
+      if (body.attributes) draft.attributes = checkedAttributes(body.attributes, rubric);
       if (body.csat !== undefined) draft.csat = body.csat;
       if (body.productTeam) {
         draft.productTeamScore = body.productTeam.score;
@@ -62,14 +61,18 @@ export class RatingsService {
             'Submit the rating once the role-play has ended; until then it is kept as a draft.',
           );
         }
-        requireComplete(draft, scenario);
+        const missing = missingParts(draft, rubric);
+        if (missing.length > 0) {
+          throw new BadRequestException(
+            `To submit, every part needs an answer; still missing: ${missing.join('; ')}. Nothing was changed.`,
+          );
+        }
         draft.submittedAt = new Date();
-        draft.rubricMean =
-          draft.attributes.reduce((sum, a) => sum + a.score, 0) / draft.attributes.length;
+        draft.rubricMean = rubricMean(draft.attributes);
       }
-      return manager.getRepository(Rating).save(draft);
+      return this.ratings.save(manager, draft);
     });
-    return ratingView(rating, scenario, staff.user.name);
+    return ratingView(rating, rubric, staff.user.name);
   }
 
   /**
@@ -77,119 +80,46 @@ export class RatingsService {
    * and admins the submitted one.
    */
   async forSession(staff: StaffPrincipal, sessionId: string): Promise<RatingView[]> {
-    const session = await this.session(staff, sessionId);
-    const own = roleplayRole(staff, session) === 'interviewer';
-    const ratings = await this.dataSource.getRepository(Rating).find({
-      where: { sessionId, ...(own ? {} : { submittedAt: Not(IsNull()) }) },
-      relations: { rater: true },
+    const session = await this.sessions.visible(staff, sessionId);
+    const ratings = await this.ratings.ofSession(sessionId, {
+      submittedOnly: session.role !== 'interviewer',
     });
-    const scenario = await this.scenarios.version(session.scenarioVersionId);
-    return ratings.map((rating) => ratingView(rating, scenario, rating.rater.name));
+    const [{ rubric }, names] = await Promise.all([
+      this.scenarios.version(session.scenarioVersionId),
+      this.users.names(ratings.map((rating) => rating.raterId)),
+    ]);
+    return ratings.map((rating) => ratingView(rating, rubric, names.get(rating.raterId) ?? ''));
   }
 
-  /** The submitted ratings of these candidates, oldest first, with their scenario versions. */
-  async submitted(candidateIds: string[]): Promise<Array<RatingView & { candidateId: string }>> {
-    const ratings = await this.dataSource.getRepository(Rating).find({
-      where: { candidateId: In(candidateIds), submittedAt: Not(IsNull()) },
-      relations: { rater: true, session: true },
-      order: { submittedAt: 'ASC' },
-    });
+  /**
+   * The submitted ratings of these sessions, oldest first; the caller has checked that its reader
+   * may see them (a scorecard).
+   */
+  async submitted(
+    sessions: Array<{ id: string; scenarioVersionId: string }>,
+  ): Promise<Array<RatingView & { candidateId: string }>> {
+    const ratings = await this.ratings.submittedOf(sessions.map((session) => session.id));
+    const versionOf = new Map(sessions.map((session) => [session.id, session.scenarioVersionId]));
+    const names = await this.users.names([...new Set(ratings.map((rating) => rating.raterId))]);
     return Promise.all(
       ratings.map(async (rating) => ({
         ...ratingView(
           rating,
-          await this.scenarios.version(rating.session.scenarioVersionId),
-          rating.rater.name,
+          (await this.scenarios.version(versionOf.get(rating.sessionId)!)).rubric,
+          names.get(rating.raterId) ?? '',
         ),
         candidateId: rating.candidateId,
       })),
     );
   }
 
+  /** The submitted ratings of these candidates ranked among their scenario's (ratings.repository.ts). */
+  ranked(candidateIds: string[]): Promise<RankedRating[]> {
+    return this.ratings.ranked(candidateIds);
+  }
+
   /** Whether `staffId` has submitted a rating of this candidate: then they may see the others'. */
-  async hasSubmitted(staffId: string, candidateId: string): Promise<boolean> {
-    return this.dataSource
-      .getRepository(Rating)
-      .existsBy({ raterId: staffId, candidateId, submittedAt: Not(IsNull()) });
+  hasSubmitted(staffId: string, candidateId: string): Promise<boolean> {
+    return this.ratings.hasSubmitted(staffId, candidateId);
   }
-
-  private async session(staff: StaffPrincipal, id: string): Promise<RoleplaySession> {
-    const session = await this.dataSource.getRepository(RoleplaySession).findOneBy({ id });
-    requireAccess(!!session && canSeeSession(staff, session), 'role-play');
-    return session!;
-  }
-
-  /** The session's rating row, made empty if missing, locked until the transaction ends. */
-  private async lockedDraft(manager: EntityManager, session: RoleplaySession): Promise<Rating> {
-    await manager.query(
-      `INSERT INTO ratings (session_id, candidate_id, rater_id) VALUES ($1, $2, $3)
-       ON CONFLICT (session_id) DO NOTHING`,
-      [session.id, session.candidateId, session.interviewerId],
-    );
-    return manager.getRepository(Rating).findOneOrFail({
-      where: { sessionId: session.id },
-      lock: { mode: 'pessimistic_write' },
-    });
-  }
-}
-
-function checkedAttributes(
-  attributes: NonNullable<SaveRatingDto['attributes']>,
-  scenario: ScenarioDefinition,
-): Rating['attributes'] {
-  const rubric = scenario.rubric.map((attribute) => attribute.id);
-  const seen = new Set<string>();
-  return attributes.map(({ id, score, evidence }, index) => {
-    if (!rubric.includes(id)) {
-      throw new BadRequestException(
-        `attributes.${index}.id: "${id}" is not in this scenario's rubric; rate ${rubric.join(', ')}.`,
-      );
-    }
-    if (seen.has(id)) {
-      throw new BadRequestException(`attributes.${index}.id: "${id}" is rated twice.`);
-    }
-    seen.add(id);
-    return { id, score, evidence: evidence ?? '' };
-  });
-}
-
-function requireComplete(draft: Rating, scenario: ScenarioDefinition): void {
-  const rated = new Set(draft.attributes.map((attribute) => attribute.id));
-  const missing = [
-    ...scenario.rubric.filter(({ id }) => !rated.has(id)).map(({ id }) => `attributes: ${id}`),
-    ...(draft.csat === null ? ['csat'] : []),
-    ...(draft.productTeamScore === null ? ['productTeam'] : []),
-    ...(draft.recommendation === null ? ['recommendation'] : []),
-  ];
-  if (missing.length > 0) {
-    throw new BadRequestException(
-      `To submit, every part needs an answer; still missing: ${missing.join('; ')}. Nothing was changed.`,
-    );
-  }
-}
-
-function ratingView(rating: Rating, scenario: ScenarioDefinition, raterName: string) {
-  const labels = new Map(scenario.rubric.map((attribute) => [attribute.id, attribute.label]));
-  return {
-    id: rating.id,
-    sessionId: rating.sessionId,
-    rater: { id: rating.raterId, name: raterName },
-    attributes: rating.attributes.map(({ id, score, evidence }) => ({
-      id,
-      label: labels.get(id) ?? id,
-      score,
-      scoreLabel: SCORE_LABELS[score as keyof typeof SCORE_LABELS],
-      evidence,
-    })),
-    rubricMean: rating.rubricMean,
-    csat: rating.csat,
-    productTeam: {
-      question: PRODUCT_TEAM_QUESTION,
-      score: rating.productTeamScore,
-      notes: rating.productTeamNotes,
-    },
-    recommendation: rating.recommendation,
-    submittedAt: rating.submittedAt,
-    updatedAt: rating.updatedAt,
-  };
 }

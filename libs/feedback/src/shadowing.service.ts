@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import type { Environment } from '@hotseat/config';
+import { CandidatesService } from '@hotseat/hiring';
 import {
   CapabilityLinksService,
   canGiveShadowFeedback,
@@ -10,14 +9,14 @@ import {
   type GuestPrincipal,
   type StaffPrincipal,
 } from '@hotseat/identity';
-import { Candidate, CandidatesService } from '@hotseat/roleplay';
 import type { SubmitShadowFeedbackDto } from './dto/submit-shadow-feedback.dto';
 import {
   SHADOW_QUESTIONS,
   ShadowFeedback,
   type ShadowQuestion,
 } from './entities/shadow-feedback.entity';
-import { SCORE_LABELS } from './ratings.service';
+import { SCORE_LABELS } from './rating-rules';
+import { ShadowFeedbackRepository } from './shadow-feedback.repository';
 
 /** Long enough for the shadowing day and a few days to write it up. */
 export const SHADOW_LINK_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
@@ -30,7 +29,7 @@ export type ShadowFeedbackView = ReturnType<typeof feedbackView>;
 @Injectable()
 export class ShadowingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feedback: ShadowFeedbackRepository,
     private readonly candidates: CandidatesService,
     private readonly links: CapabilityLinksService,
     private readonly config: ConfigService<Environment, true>,
@@ -39,7 +38,7 @@ export class ShadowingService {
   /** A link for `hostName` to give feedback on the candidate: shown this once. */
   async createLink(staff: StaffPrincipal, candidateId: string, hostName: string) {
     await this.candidates.get(staff, candidateId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.feedback.transaction(async (manager) => {
       const { token, link } = await this.links.issue(
         {
           scope: 'shadow',
@@ -49,9 +48,12 @@ export class ShadowingService {
         },
         manager,
       );
-      const feedback = await manager
-        .getRepository(ShadowFeedback)
-        .save({ linkId: link.id, candidateId, hostName, createdById: staff.user.id });
+      const feedback = await this.feedback.insert(manager, {
+        linkId: link.id,
+        candidateId,
+        hostName,
+        createdById: staff.user.id,
+      });
       return {
         id: feedback.id,
         hostName,
@@ -65,11 +67,9 @@ export class ShadowingService {
   /** The host's form: whom it is about, the questions, and their answers so far. */
   async form(guest: GuestPrincipal) {
     const feedback = await this.ownFeedback(guest);
-    const candidate = await this.dataSource
-      .getRepository(Candidate)
-      .findOneByOrFail({ id: feedback.candidateId });
+    const names = await this.candidates.names([feedback.candidateId]);
     return {
-      candidate: { name: candidate.name },
+      candidate: { name: names.get(feedback.candidateId)! },
       questions: SHADOW_QUESTIONS,
       scale: SCORE_LABELS,
       expiresAt: guest.link.expiresAt,
@@ -85,27 +85,22 @@ export class ShadowingService {
       feedback[`${question}Notes`] = body[question].notes ?? '';
     }
     feedback.submittedAt ??= new Date();
-    return feedbackView(await this.dataSource.getRepository(ShadowFeedback).save(feedback));
+    return feedbackView(await this.feedback.save(feedback));
   }
 
   /** Every shadow link's feedback for these candidates, answered or still waiting, oldest first. */
   async forCandidates(candidateIds: string[]) {
-    const rows = await this.dataSource.getRepository(ShadowFeedback).find({
-      where: { candidateId: In(candidateIds) },
-      relations: { link: true },
-      order: { createdAt: 'ASC' },
-    });
+    const rows = await this.feedback.ofCandidates(candidateIds);
+    const expiries = await this.links.expiries(rows.map((row) => row.linkId));
     return rows.map((row) => ({
       ...feedbackView(row),
       candidateId: row.candidateId,
-      linkExpiresAt: row.link.expiresAt,
+      linkExpiresAt: expiries.get(row.linkId)!,
     }));
   }
 
   private async ownFeedback(guest: GuestPrincipal): Promise<ShadowFeedback> {
-    const feedback = await this.dataSource
-      .getRepository(ShadowFeedback)
-      .findOneBy({ linkId: guest.link.id });
+    const feedback = await this.feedback.ofLink(guest.link.id);
     requireAccess(
       !!feedback && canGiveShadowFeedback(guest, feedback.candidateId),
       'feedback form',

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
+import type { DefaultEventsMap, Socket } from 'socket.io';
 import type { LinkScope, Principal, StaffPrincipal, StaffRole } from './principal';
 
 /**
@@ -32,6 +33,14 @@ export const Guests = (...scopes: LinkScope[]) =>
   SetMetadata(ACCESS_RULE, { kind: 'guests', scopes } satisfies AccessRule);
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
+
+/** A socket whose handshake guardSockets authenticated. */
+export type AuthenticatedSocket = Socket<
+  DefaultEventsMap,
+  DefaultEventsMap,
+  DefaultEventsMap,
+  { principal?: Principal }
+>;
 
 /** The caller AccessGuard authenticated. */
 export const CurrentPrincipal = createParamDecorator(

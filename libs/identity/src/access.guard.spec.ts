@@ -18,7 +18,7 @@ const later = new Date(Date.now() + 60_000);
 const interviewer: Principal = {
   kind: 'staff',
   user: { id: 'u1', email: 'i@example.com', name: 'I', role: 'interviewer' },
-  sessionId: 's1',
+  loginId: 's1',
   expiresAt: later,
   csrfToken: 'c',
 };

@@ -7,13 +7,17 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
-import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators';
+import {
+  ACCESS_RULE,
+  type AccessRule,
+  type AuthenticatedRequest,
+  type AuthenticatedSocket,
+} from './access.decorators';
 import { AuthService } from './auth.service';
-import { LinkNoLongerValidException, SessionEndedException } from './identity.errors';
+import { LinkNoLongerValidException, LoginEndedException } from './identity.errors';
+import { LOGIN_COOKIE } from './login-cookie';
 import type { Principal } from './principal';
-import type { AuthenticatedSocket } from './socket-authentication';
 
-export const SESSION_COOKIE = 'hotseat_session';
 export const CSRF_HEADER = 'x-csrf-token';
 /** Form field that carries the CSRF token in pages' forms. */
 export const CSRF_FIELD = '_csrf';
@@ -72,9 +76,7 @@ function checkSocket(socket: AuthenticatedSocket, rule: AccessRule): boolean {
   if (!principal) throw new UnauthorizedException('Log in first.');
   const expiresAt = principal.kind === 'staff' ? principal.expiresAt : principal.link.expiresAt;
   if (expiresAt <= new Date()) {
-    throw principal.kind === 'staff'
-      ? new SessionEndedException()
-      : new LinkNoLongerValidException();
+    throw principal.kind === 'staff' ? new LoginEndedException() : new LinkNoLongerValidException();
   }
   allow(rule, principal);
   return true;
@@ -89,7 +91,7 @@ function readCredentials(request: AuthenticatedRequest) {
     }
     return { token, via: 'bearer' as const };
   }
-  const cookie = (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+  const cookie = (request.cookies as Record<string, unknown> | undefined)?.[LOGIN_COOKIE];
   return typeof cookie === 'string' && cookie
     ? { token: cookie, via: 'cookie' as const }
     : undefined;

@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import type { Environment } from '@hotseat/config';
 import { CurrentStaff, Public } from './access.decorators';
-import { SESSION_COOKIE } from './access.guard';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import type { StaffPrincipal } from './principal';
-import { sessionCookieOptions } from './session-cookie';
+import { LOGIN_COOKIE, loginCookieOptions } from './login-cookie';
 
 @Controller('api/auth')
 export class AuthController {
@@ -26,7 +24,7 @@ export class AuthController {
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
     const session = await this.auth.login(body.email, body.password);
-    response.cookie(SESSION_COOKIE, session.token, this.cookieOptions(session.expiresAt));
+    response.cookie(LOGIN_COOKIE, session.token, this.cookieOptions(session.expiresAt));
     return session;
   }
 
@@ -37,7 +35,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ) {
     await this.auth.logout(staff);
-    response.clearCookie(SESSION_COOKIE, this.cookieOptions());
+    response.clearCookie(LOGIN_COOKIE, this.cookieOptions());
   }
 
   /** The caller, and the CSRF token their pages put in forms. */
@@ -54,6 +52,6 @@ export class AuthController {
   }
 
   private cookieOptions(expiresAt?: Date) {
-    return sessionCookieOptions(this.config.get('publicUrl', { infer: true }), expiresAt);
+    return loginCookieOptions(this.config.get('publicUrl', { infer: true }), expiresAt);
   }
 }

@@ -9,19 +9,19 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, Not } from 'typeorm';
 import { CapabilityLinksService } from './capability-links.service';
 import { normalizeEmail } from './email';
-import { StaffSession } from './entities/staff-session.entity';
+import { Login } from './entities/login.entity';
 import { User } from './entities/user.entity';
 import { FailedAttempts } from './failed-attempts';
-import { SessionEndedException, WRONG_CREDENTIALS } from './identity.errors';
+import { LoginEndedException, WRONG_CREDENTIALS } from './identity.errors';
 import { hashPassword, unusablePasswordHash, verifyPassword } from './passwords';
 import type { Principal, StaffPrincipal } from './principal';
 import { Revocations } from './revocations';
 import { issueToken, parseToken, verifierMatches } from './tokens';
 
 /** A staff login lasts this long; then the person logs in again. */
-export const STAFF_SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+export const LOGIN_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
-export interface StartedSession {
+export interface StartedLogin {
   token: string;
   csrfToken: string;
   expiresAt: Date;
@@ -47,7 +47,7 @@ export class AuthService implements OnModuleInit {
    * The same answer, after the same work, for an unknown email, a wrong password and a disabled
    * account. Repeated failures for one email lock it for a while (FailedAttempts).
    */
-  async login(email: string, password: string): Promise<StartedSession> {
+  async login(email: string, password: string): Promise<StartedLogin> {
     const account = `email:${normalizeEmail(email)}`;
     this.failures.check(account);
     const user = await this.dataSource
@@ -57,7 +57,7 @@ export class AuthService implements OnModuleInit {
       password,
       user?.passwordHash ?? (await unusablePasswordHash()),
     );
-    const session = user && matches && !user.disabledAt ? await this.startSession(user) : undefined;
+    const session = user && matches && !user.disabledAt ? await this.startLogin(user) : undefined;
     if (!session) {
       this.failures.fail(account);
       throw new UnauthorizedException(WRONG_CREDENTIALS);
@@ -70,12 +70,12 @@ export class AuthService implements OnModuleInit {
    * Opens a session for `user` as loaded, unless the account changed since: a login that checked the
    * old password must not survive a password change or a disable that happened meanwhile.
    */
-  async startSession(user: User): Promise<StartedSession | undefined> {
+  async startLogin(user: User): Promise<StartedLogin | undefined> {
     const { token, selector, verifierHash } = issueToken('staff');
     const csrfToken = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + STAFF_SESSION_LIFETIME_MS);
+    const expiresAt = new Date(Date.now() + LOGIN_LIFETIME_MS);
     const inserted = await this.dataSource.query<unknown[]>(
-      `INSERT INTO staff_sessions (user_id, selector, verifier_hash, csrf_token, expires_at)
+      `INSERT INTO logins (user_id, selector, verifier_hash, csrf_token, expires_at)
        SELECT id, $2, $3, $4, $5 FROM users WHERE id = $1 AND password_hash = $6 AND disabled_at IS NULL
        RETURNING id`,
       [user.id, selector, verifierHash, csrfToken, expiresAt, user.passwordHash],
@@ -86,8 +86,8 @@ export class AuthService implements OnModuleInit {
   }
 
   async logout(principal: StaffPrincipal): Promise<void> {
-    await this.dataSource.getRepository(StaffSession).delete({ id: principal.sessionId });
-    this.revocations.publish({ kind: 'staff-session', sessionId: principal.sessionId });
+    await this.dataSource.getRepository(Login).delete({ id: principal.loginId });
+    this.revocations.publish({ kind: 'login', loginId: principal.loginId });
   }
 
   /** Any token to the caller it stands for; 401 with a plain reason when it stands for no one now. */
@@ -96,7 +96,7 @@ export class AuthService implements OnModuleInit {
     if (parsed.kind === 'link') return this.links.authenticate(parsed);
     const session = parsed.secret
       ? await this.dataSource
-          .getRepository(StaffSession)
+          .getRepository(Login)
           .findOne({ where: { selector: parsed.secret.selector }, relations: { user: true } })
       : null;
     if (
@@ -105,13 +105,13 @@ export class AuthService implements OnModuleInit {
       session.expiresAt <= new Date() ||
       session.user.disabledAt
     ) {
-      throw new SessionEndedException();
+      throw new LoginEndedException();
     }
     const { id, email, name, role } = session.user;
     return {
       kind: 'staff',
       user: { id, email, name, role },
-      sessionId: session.id,
+      loginId: session.id,
       expiresAt: session.expiresAt,
       csrfToken: session.csrfToken,
     };
@@ -132,9 +132,7 @@ export class AuthService implements OnModuleInit {
     const passwordHash = await hashPassword(next);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { passwordHash });
-      await manager
-        .getRepository(StaffSession)
-        .delete({ userId: user.id, id: Not(principal.sessionId) });
+      await manager.getRepository(Login).delete({ userId: user.id, id: Not(principal.loginId) });
     });
     this.revocations.publish({ kind: 'user', userId: user.id });
   }

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { CapabilityLink } from './entities/capability-link.entity';
 import { LinkNoLongerValidException } from './identity.errors';
 import type { GuestPrincipal, LinkScope } from './principal';
@@ -72,6 +72,15 @@ export class CapabilityLinksService {
       { revokedAt: new Date() },
     );
     this.revocations.publish({ kind: 'link-subject', scope, subjectId });
+  }
+
+  /** When each of these links stops working, by id. */
+  async expiries(linkIds: string[]): Promise<Map<string, Date>> {
+    const links = await this.links.find({
+      where: { id: In(linkIds) },
+      select: { id: true, expiresAt: true },
+    });
+    return new Map(links.map((link) => [link.id, link.expiresAt]));
   }
 
   private repository(manager?: EntityManager): Repository<CapabilityLink> {

@@ -3,7 +3,7 @@ import { UnauthorizedException } from '@nestjs/common';
 /** The one answer for an unknown, expired or revoked link: it says nothing about any other link. */
 export const LINK_NO_LONGER_VALID =
   'This link is no longer valid. Ask the person who sent it to you for a new one.';
-export const SESSION_ENDED = 'Your session has ended. Log in again.';
+export const LOGIN_ENDED = 'Your session has ended. Log in again.';
 export const WRONG_CREDENTIALS = 'The email or password is wrong.';
 
 export class LinkNoLongerValidException extends UnauthorizedException {
@@ -12,9 +12,9 @@ export class LinkNoLongerValidException extends UnauthorizedException {
   }
 }
 
-export class SessionEndedException extends UnauthorizedException {
+export class LoginEndedException extends UnauthorizedException {
   constructor() {
-    super(SESSION_ENDED);
+    super(LOGIN_ENDED);
   }
 }
 

@@ -7,7 +7,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CapabilityLinksService } from './capability-links.service';
 import { CapabilityLink } from './entities/capability-link.entity';
-import { StaffSession } from './entities/staff-session.entity';
+import { Login } from './entities/login.entity';
 import { User } from './entities/user.entity';
 import { FailedAttempts } from './failed-attempts';
 import { FirstAdmin } from './first-admin';
@@ -16,7 +16,7 @@ import { Revocations } from './revocations';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-export const identityEntities = [User, StaffSession, CapabilityLink];
+export const identityEntities = [User, Login, CapabilityLink];
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,5 @@
 export { IdentityModule, identityEntities } from './identity.module';
-export { AuthService, STAFF_SESSION_LIFETIME_MS } from './auth.service';
+export { AuthService, LOGIN_LIFETIME_MS } from './auth.service';
 export { CapabilityLinksService, MAX_LINK_LIFETIME_MS } from './capability-links.service';
 export { UsersService } from './users.service';
 export { Revocations, type Revocation } from './revocations';
@@ -14,19 +14,12 @@ export {
   CurrentPrincipal,
   CurrentStaff,
 } from './access.decorators';
-export { AccessGuard, SESSION_COOKIE, CSRF_HEADER, CSRF_FIELD } from './access.guard';
-export { guardSockets, type AuthenticatedSocket } from './socket-authentication';
-export {
-  canSeeSession,
-  canSeeCandidate,
-  canGiveShadowFeedback,
-  roleplayRole,
-  type RoleplayRole,
-  requireAccess,
-  type SessionFacts,
-  type CandidateFacts,
-} from './access-policy';
-export { LINK_NO_LONGER_VALID, SESSION_ENDED, WRONG_CREDENTIALS } from './identity.errors';
+export { AccessGuard, CSRF_HEADER, CSRF_FIELD } from './access.guard';
+export { LOGIN_COOKIE } from './login-cookie';
+export { guardSockets } from './socket-authentication';
+export type { AuthenticatedSocket } from './access.decorators';
+export { seesEverything, canGiveShadowFeedback, requireAccess } from './access-policy';
+export { LINK_NO_LONGER_VALID, LOGIN_ENDED, WRONG_CREDENTIALS } from './identity.errors';
 export { DEMO_ADMIN_EMAIL, FirstAdmin } from './first-admin';
 export {
   STAFF_ROLES,

@@ -8,9 +8,9 @@ export type LinkScope = (typeof LINK_SCOPES)[number];
 export interface StaffPrincipal {
   kind: 'staff';
   user: { id: string; email: string; name: string; role: StaffRole };
-  /** The staff session this request authenticated with. */
-  sessionId: string;
-  /** When the session ends: a long-lived connection (a socket) must stop then too. */
+  /** The login this request authenticated with. */
+  loginId: string;
+  /** When the login ends: a long-lived connection (a socket) must stop then too. */
   expiresAt: Date;
   csrfToken: string;
 }

@@ -4,7 +4,7 @@ import type { LinkScope, Principal } from './principal';
 
 /** Access that just ended. HTTP checks every request anyway; live sockets need to be told. */
 export type Revocation =
-  | { kind: 'staff-session'; sessionId: string }
+  | { kind: 'login'; loginId: string }
   | { kind: 'user'; userId: string }
   | { kind: 'link'; linkId: string }
   | { kind: 'link-subject'; scope: LinkScope; subjectId: string };
@@ -12,7 +12,7 @@ export type Revocation =
 /** The Socket.IO rooms a connection joins, one per way its access can end. */
 export function principalRooms(principal: Principal): string[] {
   return principal.kind === 'staff'
-    ? [`staff-session:${principal.sessionId}`, `user:${principal.user.id}`]
+    ? [`login:${principal.loginId}`, `user:${principal.user.id}`]
     : [
         `link:${principal.link.id}`,
         `link-subject:${principal.link.scope}:${principal.link.subjectId}`,
@@ -21,8 +21,8 @@ export function principalRooms(principal: Principal): string[] {
 
 export function revocationRoom(revocation: Revocation): string {
   switch (revocation.kind) {
-    case 'staff-session':
-      return `staff-session:${revocation.sessionId}`;
+    case 'login':
+      return `login:${revocation.loginId}`;
     case 'user':
       return `user:${revocation.userId}`;
     case 'link':

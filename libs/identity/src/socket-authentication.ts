@@ -1,17 +1,11 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
-import type { DefaultEventsMap, Namespace, Server, Socket } from 'socket.io';
-import { SESSION_COOKIE } from './access.guard';
+import type { Namespace, Server } from 'socket.io';
+import type { AuthenticatedSocket } from './access.decorators';
 import { AuthService } from './auth.service';
+import { LOGIN_COOKIE } from './login-cookie';
 import type { Principal } from './principal';
 import { principalRooms, revocationRoom, Revocations } from './revocations';
-
-export type AuthenticatedSocket = Socket<
-  DefaultEventsMap,
-  DefaultEventsMap,
-  DefaultEventsMap,
-  { principal?: Principal }
->;
 
 // setTimeout cannot wait longer; a connection older than this simply re-authenticates.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -73,7 +67,7 @@ function handshakeToken(socket: AuthenticatedSocket): string | undefined {
   const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
   if (typeof token === 'string' && token !== '') return token;
   const cookie = socket.handshake.headers.cookie;
-  return cookie ? parseCookies(cookie)[SESSION_COOKIE] || undefined : undefined;
+  return cookie ? parseCookies(cookie)[LOGIN_COOKIE] || undefined : undefined;
 }
 
 function closeWhenExpired(socket: AuthenticatedSocket, principal: Principal): void {

@@ -10,7 +10,7 @@ import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { toUserResponse, type UserResponse } from './dto/user.response';
 import { normalizeEmail } from './email';
-import { StaffSession } from './entities/staff-session.entity';
+import { Login } from './entities/login.entity';
 import { User } from './entities/user.entity';
 import { isUniqueViolation } from './identity.errors';
 import { generatePassword, hashPassword } from './passwords';
@@ -33,6 +33,20 @@ export class UsersService {
   async list(): Promise<UserResponse[]> {
     const users = await this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC' } });
     return users.map(toUserResponse);
+  }
+
+  /** Staff names by id, for features that show who ran or rated something. */
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<Array<{ id: string; name: string }>>(
+      `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** Whether `id` is an enabled staff account (one that may be given work). */
+  async isActive(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(User).existsBy({ id, disabledAt: IsNull() });
   }
 
   async create(
@@ -102,7 +116,7 @@ export class UsersService {
       if (passwordHash !== undefined) user.passwordHash = passwordHash;
       await users.save(user);
       if (changes.disabled === true || passwordHash !== undefined) {
-        await manager.getRepository(StaffSession).delete({ userId: user.id });
+        await manager.getRepository(Login).delete({ userId: user.id });
       }
       return user;
     });

@@ -24,6 +24,8 @@ export const METRIC_DEFINITIONS = {
   'deEscalation.finalAnger': 'The anger at the end of the session.',
   'deEscalation.timeToCalmMs':
     "Time from the last moment the anger reached its peak until it first came down to the scenario's calm level or below. Zero if the peak itself was calm; empty if the customer never calmed down.",
+  'deEscalation.calmAtMs':
+    'The calm moment itself, from the start: the last peak plus the time to calm. Empty if the customer never calmed down.',
   'deEscalation.timeline':
     'Every anger level with the time it was set, starting at 0 with the initial anger.',
   'deEscalation.signals':
@@ -42,4 +44,4 @@ export type MetricKey = keyof typeof METRIC_DEFINITIONS;
  * Bumped whenever a definition above or the code behind it changes, so that stored figures computed
  * with an older definition are recomputed from the log.
  */
-export const METRICS_VERSION = 1;
+export const METRICS_VERSION = 2;

@@ -1,7 +1,8 @@
 export { sessionMetrics, type SessionMetrics, type HelpCenterUsage } from './session-metrics';
 export { METRIC_DEFINITIONS, METRICS_VERSION, type MetricKey } from './definitions';
-export { CANNED_RUN_WORDS, PHRASE_CATEGORIES, type PhraseCategory, type Signals } from './signals';
-export type { ArticleText, LoggedEvent, MetricsScenario, TimedMessage } from './types';
+export { CANNED_RUN_WORDS, type Signals } from './signals';
+export { PHRASE_CATEGORIES, type PhraseCategory } from './lexicon';
+export type { ArticleText, MetricsScenario, TimedMessage } from './types';
 export {
   overallScore,
   scaleRating,

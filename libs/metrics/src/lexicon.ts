@@ -7,7 +7,16 @@
  * "i'm sorry" and "follow-up" matches "follow up". Within one category the longest phrase wins
  * and a word is counted once, so adding a longer variant never double-counts a shorter one.
  */
-import type { PhraseCategory } from './signals';
+
+/** The kinds of phrase counted in the candidate's messages. */
+export const PHRASE_CATEGORIES = [
+  'apology',
+  'empathy',
+  'ownership',
+  'nextSteps',
+  'rapport',
+] as const;
+export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
 
 export const PHRASE_LEXICON = {
   /** Saying sorry, or owning the mistake on the company's behalf. */

@@ -1,5 +1,6 @@
 import { sessionMetrics } from './session-metrics';
-import type { LoggedEvent, MetricsScenario } from './types';
+import type { SessionEvent } from '@hotseat/events';
+import type { MetricsScenario } from './types';
 
 const SCENARIO: MetricsScenario = {
   persona: { name: 'Dana Whitfield', initialAnger: 8, calmAt: 3 },
@@ -14,11 +15,11 @@ const SCENARIO: MetricsScenario = {
 };
 
 /** A log from [time since 10:00:00.000 as "m:ss.mmm", type, actor, payload] rows; seq counts from 1. */
-function log(...rows: Array<[string, string, string, Record<string, unknown>?]>): LoggedEvent[] {
+function log(...rows: Array<[string, string, string, Record<string, unknown>?]>): SessionEvent[] {
   return rows.map(([clock, type, actor, payload = {}], index) => {
     const [minutes, seconds] = clock.split(':');
     const at = new Date(Date.UTC(2026, 10, 23, 10, Number(minutes)) + Number(seconds) * 1000);
-    return { seq: index + 1, type, actor, at: at.toISOString(), payload };
+    return { seq: index + 1, type, actor, at: at.toISOString(), payload } as SessionEvent;
   });
 }
 

@@ -1,10 +1,12 @@
+import { EVENT, isEvent, type Actor, type EventType, type SessionEvent } from '@hotseat/events';
 import { METRICS_VERSION } from './definitions';
-import { signalsOf, type PhraseCategory, type Signals } from './signals';
-import type { ArticleText, LoggedEvent, MetricsScenario, TimedMessage } from './types';
+import type { PhraseCategory } from './lexicon';
+import { signalsOf, type Signals } from './signals';
+import type { ArticleText, MetricsScenario, TimedMessage } from './types';
 
 export type HelpCenterUsage = 'none' | 'consulted' | 'relied';
 
-/** The figures of DESIGN section 4, as METRIC_DEFINITIONS explains them. Times in ms from t0. */
+/** A session's figures, as METRIC_DEFINITIONS explains them. Times in ms from t0. */
 export interface SessionMetrics {
   version: number;
   /** `at` of `session.started`; null while the session has not started (then every figure is empty). */
@@ -29,6 +31,8 @@ export interface SessionMetrics {
     peakAnger: number;
     finalAnger: number;
     timeToCalmMs: number | null;
+    /** The calm moment itself, from t0: the last peak plus timeToCalmMs; null when never calm. */
+    calmAtMs: number | null;
     timeline: Array<{ atMs: number; level: number }>;
     signals: Record<PhraseCategory, number>;
   };
@@ -46,24 +50,26 @@ export interface SessionMetrics {
  * the same log always gives the same figures, live, on a scorecard or in a replay.
  */
 export function sessionMetrics(
-  events: readonly LoggedEvent[],
+  events: readonly SessionEvent[],
   scenario: MetricsScenario,
   articles: readonly ArticleText[] = [],
 ): SessionMetrics {
-  const started = events.find((event) => event.type === 'session.started');
-  const t0 = started ? millis(started.at) : null;
-  const logged =
-    t0 === null ? [] : events.map((event) => ({ ...event, atMs: millis(event.at) - t0 }));
-  const first = (type: string) => logged.find((event) => event.type === type);
-  const solved = first('session.solved');
-  const ended = first('session.ended');
+  const started = events.find((event) => isEvent(event, EVENT.sessionStarted));
+  const t0 = started ? Date.parse(started.at) : null;
+  const logged: TimedEvent[] =
+    t0 === null ? [] : events.map((event) => ({ ...event, atMs: Date.parse(event.at) - t0 }));
+  const first = (type: EventType) => logged.find((event) => event.type === type);
+  const solved = first(EVENT.sessionSolved);
+  const ended = first(EVENT.sessionEnded);
   // What an open article or an absence runs until: the end, or while live the latest event.
   const horizonMs = ended?.atMs ?? logged.at(-1)?.atMs ?? 0;
 
-  const messages = (actor: string): TimedMessage[] =>
-    logged
-      .filter((event) => event.type === 'chat.message' && event.actor === actor)
-      .map(({ seq, atMs, payload }) => ({ seq, atMs, text: text(payload.text) }));
+  const messages = (actor: Actor): TimedMessage[] =>
+    logged.flatMap((event) =>
+      isEvent(event, EVENT.chatMessage) && event.actor === actor
+        ? [{ seq: event.seq, atMs: event.atMs, text: event.payload.text }]
+        : [],
+    );
   const candidateMessages = messages('candidate');
   const customerMessages = messages('customer');
   const { phrases, ...conversation } = signalsOf({
@@ -93,16 +99,7 @@ export function sessionMetrics(
   };
 }
 
-type TimedEvent = LoggedEvent & { atMs: number };
-
-/** A payload field that should be text; anything else reads as empty. */
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function millis(at: Date | string): number {
-  return (at instanceof Date ? at : new Date(at)).getTime();
-}
+type TimedEvent = SessionEvent & { atMs: number };
 
 /** For each customer message that a candidate message follows: the wait until that next message. */
 function responseDelays(customer: TimedMessage[], candidate: TimedMessage[]): number[] {
@@ -136,9 +133,9 @@ function helpCenter(
     open = null;
   };
   for (const event of logged) {
-    const articleId = text(event.payload.articleId);
-    if (event.type === 'help.searched') searches += 1;
-    if (event.type === 'help.opened') {
+    if (isEvent(event, EVENT.helpSearched)) searches += 1;
+    if (isEvent(event, EVENT.helpOpened)) {
+      const { articleId } = event.payload;
       closeAt(event.atMs);
       open = { articleId, sinceMs: event.atMs };
       articlesOpened += 1;
@@ -149,8 +146,10 @@ function helpCenter(
         openedSolutionArticle = true;
     }
     // A close for another article than the open one changes nothing: that one was closed already.
-    if (event.type === 'help.closed' && open?.articleId === articleId) closeAt(event.atMs);
-    if (event.type === 'session.ended') closeAt(event.atMs);
+    if (isEvent(event, EVENT.helpClosed) && open?.articleId === event.payload.articleId) {
+      closeAt(event.atMs);
+    }
+    if (isEvent(event, EVENT.sessionEnded)) closeAt(event.atMs);
   }
   closeAt(horizonMs);
   const usage: HelpCenterUsage = openedSolutionArticle
@@ -174,8 +173,8 @@ function anger(
 ): Omit<SessionMetrics['deEscalation'], 'signals'> {
   const timeline = [{ atMs: 0, level: persona.initialAnger }];
   for (const event of logged) {
-    if (event.type === 'anger.changed') {
-      timeline.push({ atMs: event.atMs, level: Number(event.payload.level) });
+    if (isEvent(event, EVENT.angerChanged)) {
+      timeline.push({ atMs: event.atMs, level: event.payload.level });
     }
   }
   const peakAnger = Math.max(...timeline.map((point) => point.level));
@@ -190,6 +189,7 @@ function anger(
     peakAnger,
     finalAnger: timeline.at(-1)!.level,
     timeToCalmMs: calm ? calm.atMs - timeline[lastPeak].atMs : null,
+    calmAtMs: calm ? calm.atMs : null,
     timeline,
   };
 }
@@ -198,9 +198,11 @@ function checkpoints(
   logged: TimedEvent[],
   scenario: MetricsScenario,
 ): SessionMetrics['checkpoints'] {
-  const hit = logged
-    .filter((event) => event.type === 'checkpoint.hit')
-    .map((event) => ({ id: text(event.payload.checkpointId), atMs: event.atMs }));
+  const hit = logged.flatMap((event) =>
+    isEvent(event, EVENT.checkpointHit)
+      ? [{ id: event.payload.checkpointId, atMs: event.atMs }]
+      : [],
+  );
   const missed = scenario.solution.checkpoints
     .filter((checkpoint) => !hit.some((h) => h.id === checkpoint.id))
     .map(({ id, required }) => ({ id, required }));
@@ -213,12 +215,12 @@ function attention(logged: TimedEvent[], horizonMs: number): SessionMetrics['att
   let awayMs = 0;
   let awaySinceMs: number | null = null;
   for (const event of logged) {
-    if (event.type === 'candidate.pasted') pastes += 1;
-    if (event.type === 'candidate.away' && awaySinceMs === null) {
+    if (event.type === EVENT.candidatePasted) pastes += 1;
+    if (event.type === EVENT.candidateAway && awaySinceMs === null) {
       aways += 1;
       awaySinceMs = event.atMs;
     }
-    const back = event.type === 'candidate.back' || event.type === 'session.ended';
+    const back = event.type === EVENT.candidateBack || event.type === EVENT.sessionEnded;
     if (back && awaySinceMs !== null) {
       awayMs += event.atMs - awaySinceMs;
       awaySinceMs = null;

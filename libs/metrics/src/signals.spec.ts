@@ -1,5 +1,5 @@
-import { HEARD_PHRASES, PHRASE_LEXICON } from './lexicon';
-import { CANNED_RUN_WORDS, PHRASE_CATEGORIES, signalsOf, type SignalsInput } from './signals';
+import { HEARD_PHRASES, PHRASE_CATEGORIES, PHRASE_LEXICON } from './lexicon';
+import { CANNED_RUN_WORDS, signalsOf, type SignalsInput } from './signals';
 import type { ArticleText, TimedMessage } from './types';
 
 let nextSeq = 1;

@@ -4,17 +4,8 @@
  * never as a verdict. docs/signals.md explains every rule in plain words.
  */
 import Sentiment from 'sentiment';
-import { HEARD_PHRASES, PHRASE_LEXICON } from './lexicon';
+import { HEARD_PHRASES, PHRASE_CATEGORIES, PHRASE_LEXICON, type PhraseCategory } from './lexicon';
 import type { ArticleText, TimedMessage } from './types';
-
-export const PHRASE_CATEGORIES = [
-  'apology',
-  'empathy',
-  'ownership',
-  'nextSteps',
-  'rapport',
-] as const;
-export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
 
 export interface SignalsInput {
   /** In log order. */

@@ -3,17 +3,6 @@
  * log and its scenario go in, figures come out, so live views, scorecards and replays agree.
  */
 
-/** One logged event, as the event log stores it (DESIGN section 4). */
-export interface LoggedEvent {
-  seq: number;
-  type: string;
-  /** `customer`, `candidate`, `interviewer` or `system`. */
-  actor: string;
-  /** Server time: a Date or an ISO 8601 string. */
-  at: Date | string;
-  payload: Record<string, unknown>;
-}
-
 /** What the figures need from the scenario version the session pinned. */
 export interface MetricsScenario {
   persona: { name: string; initialAnger: number; calmAt: number };

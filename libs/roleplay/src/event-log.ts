@@ -1,16 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Subject } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
-import type { SessionStatus } from './entities/roleplay-session.entity';
-import type { Actor, EventType, SessionEvent } from './events';
+import {
+  STATE_CHANGES,
+  stateChanges,
+  type NewEvent,
+  type SessionEvent,
+  type SessionState,
+  type SessionStatus,
+} from '@hotseat/events';
 import { ActionRefused } from './roleplay.errors';
-
-export interface NewEvent {
-  type: EventType;
-  actor: Actor;
-  payload: Record<string, unknown>;
-}
 
 /** A session's state as an action sees it: read under the session's lock, so it cannot change meanwhile. */
 export interface LockedSession {
@@ -23,7 +22,7 @@ export interface LockedSession {
   timeUp: boolean;
 }
 
-/** Decides what an action appends, or throws ActionRefused; may read more through `manager`. */
+/** Decides what an action appends, or throws (ActionRefused, or an HTTP error); may read more through `manager`. */
 export type Decision = (session: LockedSession, manager: EntityManager) => Promise<NewEvent[]>;
 
 export interface Appended {
@@ -32,33 +31,65 @@ export interface Appended {
   duplicate: boolean;
 }
 
+/** What an append committed, as told to the log's subscribers. */
+export interface Committed extends Appended {
+  sessionId: string;
+}
+
+/** Work that follows a commit: relaying it to the session's sockets, storing a session's figures... */
+export type CommitSubscriber = (committed: Committed) => void | Promise<void>;
+
 interface EventRow {
+  sessionId: string;
   seq: number;
-  type: EventType;
-  actor: Actor;
+  type: string;
+  actor: string;
   at: Date;
   payload: Record<string, unknown>;
 }
 
-const EVENT_COLUMNS = 'seq, type, actor, at, payload';
+const EVENT_COLUMNS = 'session_id AS "sessionId", seq, type, actor, at, payload';
+
+/** The roleplay_sessions column of each state field. */
+const STATE_COLUMNS: Record<keyof SessionState, string> = {
+  status: 'status',
+  startedAt: 'started_at',
+  endsAt: 'ends_at',
+  solvedAt: 'solved_at',
+  endedAt: 'ended_at',
+  cancelledAt: 'cancelled_at',
+};
 
 /**
- * The one way events enter a session's log. Every append holds the session's row lock until it
- * commits, so appends to one session run one at a time: seq is last_seq + 1 (gapless, strictly
- * increasing), `at` is taken under the lock (it never goes backwards as seq goes up), and the state
- * columns move with the events. Different sessions never wait for each other. Callers broadcast only
- * after these resolve, i.e. after the commit.
+ * The one way events enter a session's log, and the one place that tells what was committed. Every
+ * append holds the session's row lock until it commits, so appends to one session run one at a time:
+ * seq is last_seq + 1 (gapless, strictly increasing), `at` is taken under the lock (it never goes
+ * backwards as seq goes up), and the state columns move with the events. Different sessions never
+ * wait for each other. After the commit, every subscriber hears of it before the append returns, so
+ * an action's acknowledgement follows its broadcast.
  */
 @Injectable()
 export class EventLog {
+  private readonly logger = new Logger('EventLog');
+  private readonly subscribers: CommitSubscriber[] = [];
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Hears of every append after its commit, and of every retry (with the original events). */
+  subscribe(subscriber: CommitSubscriber): () => void {
+    this.subscribers.push(subscriber);
+    return () => this.subscribers.splice(this.subscribers.indexOf(subscriber), 1);
+  }
+
   /**
-   * Appends one event that needs nothing but a live session (chat, anger, notes, help center...):
-   * the hot path, one statement and one round trip. When it cannot (the session is not live, or the
-   * clientId was seen before) `append` runs the whole decision to answer exactly why.
+   * Appends one event that needs nothing but a live session and moves no state (chat, anger, notes,
+   * help center...): the hot path, one statement and one round trip. When it cannot (the session is
+   * not live, or the clientId was seen before) `append` runs the whole decision to answer exactly why.
    */
   async appendWhileLive(sessionId: string, clientId: string, event: NewEvent): Promise<Appended> {
+    if (STATE_CHANGES[event.type]) {
+      throw new Error(`${event.type} moves the session's state: append it with append()`);
+    }
     try {
       const inserted = await this.dataSource.query<EventRow[]>(
         `WITH next AS (
@@ -71,7 +102,9 @@ export class EventLog {
          RETURNING ${EVENT_COLUMNS}`,
         [sessionId, event.type, event.actor, clientId, JSON.stringify(event.payload)],
       );
-      if (inserted.length > 0) return { events: inserted.map(toEvent), duplicate: false };
+      if (inserted.length > 0) {
+        return this.told(sessionId, { events: inserted.map(toEvent), duplicate: false });
+      }
     } catch (error) {
       if (!isClientIdConflict(error)) throw error;
     }
@@ -81,19 +114,31 @@ export class EventLog {
     });
   }
 
-  /**
-   * The id of each session that ended, once its `session.ended` is committed (in this process), for
-   * work that follows an ending, such as storing the session's figures.
-   */
-  readonly ended = new Subject<string>();
-
   /** Appends what `decide` makes of the session's current state, in one transaction. */
   async append(sessionId: string, clientId: string | null, decide: Decision): Promise<Appended> {
-    const appended = await this.appendInTransaction(sessionId, clientId, decide);
-    if (!appended.duplicate && appended.events.some((event) => event.type === 'session.ended')) {
-      this.ended.next(sessionId);
-    }
-    return appended;
+    return this.told(sessionId, await this.appendInTransaction(sessionId, clientId, decide));
+  }
+
+  /** The events after `afterSeq`, oldest first, at most `limit` (null: all). */
+  async since(sessionId: string, afterSeq: number, limit: number | null): Promise<SessionEvent[]> {
+    const rows = await this.dataSource.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM session_events WHERE session_id = $1 AND seq > $2
+       ORDER BY seq LIMIT $3`,
+      [sessionId, afterSeq, limit],
+    );
+    return rows.map(toEvent);
+  }
+
+  /** The whole logs of several sessions, read in one query. */
+  async ofSessions(sessionIds: string[]): Promise<Map<string, SessionEvent[]>> {
+    const rows = await this.dataSource.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM session_events WHERE session_id = ANY($1::uuid[])
+       ORDER BY session_id, seq`,
+      [sessionIds],
+    );
+    const logs = new Map(sessionIds.map((id) => [id, [] as SessionEvent[]]));
+    for (const row of rows) logs.get(row.sessionId)!.push(toEvent(row));
+    return logs;
   }
 
   private async appendInTransaction(
@@ -127,57 +172,41 @@ export class EventLog {
         const p = values.length;
         return `($1, $${p - 4}, $${p - 3}, $${p - 2}, $${p - 1}::uuid, $${p}::jsonb, clock_timestamp())`;
       });
-      const inserted = await manager.query<EventRow[]>(
-        `INSERT INTO session_events (session_id, seq, type, actor, client_id, payload, at)
-         VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}`,
-        values,
-      );
-      await manager.query(`UPDATE roleplay_sessions SET last_seq = $2 WHERE id = $1`, [
-        sessionId,
-        inserted.at(-1)!.seq,
-      ]);
+      const inserted = (
+        await manager.query<EventRow[]>(
+          `INSERT INTO session_events (session_id, seq, type, actor, client_id, payload, at)
+           VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}`,
+          values,
+        )
+      ).map(toEvent);
       await this.moveState(manager, sessionId, inserted);
-      return { events: inserted.map(toEvent), duplicate: false };
+      return { events: inserted, duplicate: false };
     });
   }
 
-  /** The events after `afterSeq`, oldest first, at most `limit` (null: all). */
-  async since(sessionId: string, afterSeq: number, limit: number | null): Promise<SessionEvent[]> {
-    const rows = await this.dataSource.query<EventRow[]>(
-      `SELECT ${EVENT_COLUMNS} FROM session_events WHERE session_id = $1 AND seq > $2
-       ORDER BY seq LIMIT $3`,
-      [sessionId, afterSeq, limit],
+  /** last_seq and the state columns, moved to where the events just logged bring them. */
+  private async moveState(manager: EntityManager, sessionId: string, events: SessionEvent[]) {
+    const changes = Object.entries(stateChanges(events)) as Array<[keyof SessionState, unknown]>;
+    const sets = changes.map(([field], index) => `${STATE_COLUMNS[field]} = $${index + 3}`);
+    await manager.query(
+      `UPDATE roleplay_sessions SET ${['last_seq = $2', ...sets].join(', ')} WHERE id = $1`,
+      [sessionId, events.at(-1)!.seq, ...changes.map(([, value]) => value)],
     );
-    return rows.map(toEvent);
   }
 
-  /** Keeps roleplay_sessions' state columns in step with the events just logged. */
-  private async moveState(manager: EntityManager, sessionId: string, events: EventRow[]) {
-    for (const event of events) {
-      const change = STATE_CHANGES[event.type]?.(event);
-      if (change) await manager.query(change.sql, [sessionId, event.at, ...change.more]);
+  /** Tells every subscriber what was committed; one that fails is logged and the others go on. */
+  private async told(sessionId: string, appended: Appended): Promise<Appended> {
+    if (appended.events.length === 0) return appended;
+    for (const subscriber of this.subscribers) {
+      try {
+        await subscriber({ sessionId, ...appended });
+      } catch (error) {
+        this.logger.error({ err: error, sessionId }, 'A subscriber of the event log failed');
+      }
     }
+    return appended;
   }
 }
-
-/** The events that move a session's state, and how: `$1` is the session, `$2` the event's time. */
-const STATE_CHANGES: Partial<
-  Record<EventType, (event: EventRow) => { sql: string; more: unknown[] }>
-> = {
-  'session.started': (event) => ({
-    sql: `UPDATE roleplay_sessions SET status = 'live', started_at = $2,
-              ends_at = $2::timestamptz + make_interval(mins => $3) WHERE id = $1`,
-    more: [event.payload.timeLimitMinutes],
-  }),
-  'session.solved': () => ({
-    sql: `UPDATE roleplay_sessions SET solved_at = $2 WHERE id = $1`,
-    more: [],
-  }),
-  'session.ended': () => ({
-    sql: `UPDATE roleplay_sessions SET status = 'ended', ended_at = $2 WHERE id = $1`,
-    more: [],
-  }),
-};
 
 /** Refuses every action on a session that is not live: not started, over, or out of time. */
 export function requireLive(session: LockedSession): void {
@@ -203,7 +232,8 @@ function isClientIdConflict(error: unknown): boolean {
   return driverError?.code === '23505' && driverError.constraint === 'session_events_client_id';
 }
 
+/** A row as the vocabulary types it: the log holds only what the vocabulary allowed in. */
 function toEvent({ seq, type, actor, at, payload }: EventRow): SessionEvent {
   // row_to_json gives `at` as text without the zone normalised; Date makes both forms ISO 8601.
-  return { seq, type, actor, at: new Date(at).toISOString(), payload };
+  return { seq, type, actor, at: new Date(at).toISOString(), payload } as SessionEvent;
 }

@@ -1,13 +1,13 @@
 export { RoleplayModule, roleplayEntities } from './roleplay.module';
 export { ROLEPLAY_NAMESPACE } from './roleplay.gateway';
-export { CandidatesService } from './candidates.service';
-export { SessionsService, CANDIDATE_LINK_LIFETIME_MS } from './sessions.service';
-export { EventLog } from './event-log';
+export {
+  SessionsService,
+  CANDIDATE_LINK_LIFETIME_MS,
+  type SessionView,
+  type VisibleSession,
+} from './sessions.service';
+export { EventLog, type Committed } from './event-log';
+export type { SessionRow } from './sessions.repository';
 export { MAX_TEXT_LENGTH } from './dto/socket-payloads';
-export { EVENT_TYPES, eventFor, type EventType, type Actor, type SessionEvent } from './events';
-export { Candidate } from './entities/candidate.entity';
-export { RoleplaySession, type SessionStatus } from './entities/roleplay-session.entity';
+export { RoleplaySession } from './entities/roleplay-session.entity';
 export { SessionEventRow } from './entities/session-event.entity';
-export { OpeningsService, type OpeningView } from './openings.service';
-export { Opening } from './entities/opening.entity';
-export type { CandidateView } from './candidates.service';

@@ -9,11 +9,9 @@ import {
   OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
-  WebSocketServer,
 } from '@nestjs/websockets';
 import { isUUID } from 'class-validator';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { Namespace, Socket } from 'socket.io';
 import type { Environment } from '@hotseat/config';
 import {
   AccessGuard,
@@ -22,7 +20,6 @@ import {
   Guests,
   Revocations,
   SignedIn,
-  type Principal,
 } from '@hotseat/identity';
 import {
   ActionPayload,
@@ -38,10 +35,14 @@ import {
   TypingPayload,
 } from './dto/socket-payloads';
 import type { Appended } from './event-log';
-import { eventFor, type SessionEvent } from './events';
 import { ActionRefused } from './roleplay.errors';
-import { ackEvent, RoleplayService, type Participant } from './roleplay.service';
-import { SessionsService } from './sessions.service';
+import { ackEvent, RoleplayService } from './roleplay.service';
+import {
+  SessionBroadcaster,
+  type RoleplayNamespace,
+  type RoleplaySocket,
+} from './session-broadcaster';
+import { SessionsService, type Participant } from './sessions.service';
 import { AckExceptionFilter, refusal, reply, socketValidationPipe } from './socket-errors';
 
 export const ROLEPLAY_NAMESPACE = '/roleplay';
@@ -49,21 +50,11 @@ export const ROLEPLAY_NAMESPACE = '/roleplay';
 /** Per connection: a burst of 40 events, then 20 a second on average. */
 const RATE_LIMIT = { points: 40, duration: 2 };
 
-interface RoleplaySocketData {
-  principal?: Principal;
-  participant?: Participant;
-}
-type Events = Record<string, never>;
-type RoleplaySocket = Socket<Events, Events, Events, RoleplaySocketData>;
-
-const staffRoom = (sessionId: string) => `roleplay:${sessionId}:staff`;
-const candidateRoom = (sessionId: string) => `roleplay:${sessionId}:candidate`;
-
 /**
- * The role-play chat (DESIGN section 4, docs/protocol.md). The handshake authenticates (guardSockets)
- * and joins the socket to its session's room for its side: staff or candidate, so that each side is
- * sent only what it may see. Every action is logged by RoleplayService before it is acknowledged or
- * broadcast; `typing` and `presence` are ephemeral and never logged.
+ * The role-play chat (docs/protocol.md; the events are typed in @hotseat/events). The handshake
+ * authenticates (guardSockets) and joins the socket to its session's room for its side. Every action
+ * is logged by RoleplayService, which the log's commit relays through SessionBroadcaster before the
+ * action is acknowledged here; `typing` and `presence` are ephemeral and never logged.
  */
 @WebSocketGateway({ namespace: ROLEPLAY_NAMESPACE })
 @UseGuards(AccessGuard)
@@ -72,12 +63,6 @@ const candidateRoom = (sessionId: string) => `roleplay:${sessionId}:candidate`;
 export class RoleplayGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
 {
-  @WebSocketServer() private readonly server!: Namespace<
-    Events,
-    Events,
-    Events,
-    RoleplaySocketData
-  >;
   private readonly logger = new Logger('Roleplay');
   private readonly limiter = new RateLimiterMemory(RATE_LIMIT);
   private stopGuarding?: () => void;
@@ -88,9 +73,11 @@ export class RoleplayGateway
     private readonly config: ConfigService<Environment, true>,
     private readonly sessions: SessionsService,
     private readonly roleplay: RoleplayService,
+    private readonly broadcaster: SessionBroadcaster,
   ) {}
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: RoleplayNamespace): void {
+    this.broadcaster.attach(namespace);
     this.stopGuarding = guardSockets(namespace, this.auth, this.revocations, {
       publicUrl: this.config.get('publicUrl', { infer: true }),
     });
@@ -119,21 +106,12 @@ export class RoleplayGateway
         () => reply(ack, refusal('rate-limited', 'Too many messages at once: wait a moment.')),
       );
     });
-    void this.announcePresence(participantOf(socket).sessionId);
+    void this.broadcaster.presence(participantOf(socket).sessionId);
   }
 
   handleDisconnect(socket: RoleplaySocket): void {
     const participant = socket.data.participant;
-    if (participant) void this.announcePresence(participant.sessionId);
-  }
-
-  /** Sends committed events to everyone in the session who may see them. */
-  publish(sessionId: string, events: readonly SessionEvent[]): void {
-    for (const event of events) {
-      this.server.to(staffRoom(sessionId)).emit('event', event);
-      const candidateView = eventFor('candidate', event);
-      if (candidateView) this.server.to(candidateRoom(sessionId)).emit('event', candidateView);
-    }
+    if (participant) void this.broadcaster.presence(participant.sessionId);
   }
 
   @SubscribeMessage('session:start')
@@ -168,9 +146,10 @@ export class RoleplayGateway
     if (role === 'observer') {
       throw new ActionRefused('forbidden', 'Only the candidate and the interviewer type here.');
     }
-    socket
-      .to([staffRoom(sessionId), candidateRoom(sessionId)])
-      .emit('typing', { actor: role === 'candidate' ? 'candidate' : 'customer', typing });
+    this.broadcaster.typing(socket, sessionId, {
+      actor: role === 'candidate' ? 'candidate' : 'customer',
+      typing,
+    });
     reply(ack, { ok: true });
   }
 
@@ -280,13 +259,8 @@ export class RoleplayGateway
     reply(ack, { ok: true, ...(await this.roleplay.sync(participantOf(socket), afterSeq)) });
   }
 
-  /**
-   * Broadcasts what was appended and acknowledges. A retry appended nothing, but its original is sent
-   * again: the first attempt may have committed and then lost its broadcast (an instance stopping,
-   * Redis dropping a message); clients keep one copy per seq.
-   */
+  /** Acknowledges what was appended (the log has relayed it already), as the sender may see it. */
   private answer(ack: unknown, participant: Participant, appended: Appended, extra: object = {}) {
-    this.publish(participant.sessionId, appended.events);
     reply(ack, { ok: true, event: ackEvent(participant, appended), ...extra });
   }
 
@@ -307,23 +281,7 @@ export class RoleplayGateway
       this.logger.error(error, 'Joining a role-play failed');
       throw new Error('Hotseat could not open this role-play just now. Try again in a moment.');
     }
-    const { role } = socket.data.participant;
-    await socket.join(role === 'candidate' ? candidateRoom(sessionId) : staffRoom(sessionId));
-  }
-
-  /** Tells both sides who is here: `{ candidate, interviewer }`, each true while connected. */
-  private async announcePresence(sessionId: string): Promise<void> {
-    const rooms = [staffRoom(sessionId), candidateRoom(sessionId)];
-    try {
-      const sockets = await this.server.in(rooms).fetchSockets();
-      const roles = new Set(sockets.map((socket) => socket.data.participant?.role));
-      this.server.to(rooms).emit('presence', {
-        candidate: roles.has('candidate'),
-        interviewer: roles.has('interviewer'),
-      });
-    } catch (error) {
-      this.logger.warn({ err: error, sessionId }, 'Could not announce presence');
-    }
+    await this.broadcaster.join(socket, socket.data.participant);
   }
 }
 

@@ -1,7 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { RoleplayRole } from '@hotseat/identity';
+import {
+  ATTENTION_EVENTS,
+  EVENT,
+  eventFor,
+  type NewEvent,
+  type RoleplayRole,
+  type SessionEvent,
+} from '@hotseat/events';
+import { CandidatesService, splitName } from '@hotseat/hiring';
 import {
   HelpCenterService,
   renderTemplate,
@@ -12,7 +18,6 @@ import {
   type SearchResult,
   type SearchScope,
 } from '@hotseat/scenarios';
-import { splitName } from './candidate-name';
 import type {
   AngerSetPayload,
   AttentionPayload,
@@ -23,24 +28,16 @@ import type {
   NoteAddPayload,
   SessionEndPayload,
 } from './dto/socket-payloads';
-import { Candidate } from './entities/candidate.entity';
-import { EventLog, requireLive, requireNotOver, type Appended, type NewEvent } from './event-log';
-import { eventFor, type SessionEvent } from './events';
+import { EventLog, requireLive, requireNotOver, type Appended } from './event-log';
 import { ActionRefused } from './roleplay.errors';
-
-/** Someone connected to a role-play, as the handshake established. */
-export interface Participant {
-  sessionId: string;
-  role: RoleplayRole;
-  scenarioVersionId: string;
-}
+import type { Participant } from './sessions.service';
 
 /** Events per sync answer; a client asks again while `more` is true. */
 export const SYNC_LIMIT = 1000;
 
 /**
  * Every role-play action: who may take it, in which state, and what it logs. The gateway calls these
- * and broadcasts what they return; nothing here knows about sockets.
+ * and acknowledges what they return; nothing here knows about sockets.
  */
 @Injectable()
 export class RoleplayService {
@@ -48,21 +45,17 @@ export class RoleplayService {
     private readonly log: EventLog,
     private readonly scenarios: ScenariosService,
     private readonly helpCenter: HelpCenterService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly candidates: CandidatesService,
   ) {}
 
   async start(participant: Participant, clientId: string): Promise<Appended> {
     requireRole(participant, 'interviewer');
     const definition = await this.definition(participant);
-    const candidate = await this.dataSource
-      .getRepository(Candidate)
-      .createQueryBuilder('candidate')
-      .innerJoin('roleplay_sessions', 'session', 'session.candidate_id = candidate.id')
-      .where('session.id = :id', { id: participant.sessionId })
-      .getOneOrFail();
-    const opening = renderTemplate(
-      definition.opening,
-      templateContext(definition, splitName(candidate.name)),
+    // Read before the append: inside its transaction only its own connection may be used.
+    const names = await this.candidates.names([participant.candidateId]);
+    const firstLine = renderTemplate(
+      definition.firstLine,
+      templateContext(definition, splitName(names.get(participant.candidateId)!)),
     );
     return this.log.append(participant.sessionId, clientId, (session) => {
       if (session.status === 'live') {
@@ -71,18 +64,17 @@ export class RoleplayService {
       requireNotOver(session);
       return Promise.resolve([
         {
-          type: 'session.started',
+          type: EVENT.sessionStarted,
           actor: 'interviewer',
           payload: { timeLimitMinutes: definition.timeLimitMinutes },
         },
-        { type: 'chat.message', actor: 'customer', payload: { text: opening } },
+        { type: EVENT.chatMessage, actor: 'customer', payload: { text: firstLine } },
       ]);
     });
   }
 
   async chat(participant: Participant, { clientId, text, beatId }: ChatSendPayload) {
     requireRole(participant, 'interviewer', 'candidate');
-    const payload: Record<string, unknown> = { text };
     if (beatId !== undefined) {
       if (participant.role !== 'interviewer') {
         throw new ActionRefused(
@@ -95,16 +87,18 @@ export class RoleplayService {
       if (!beats.some((beat) => beat.id === beatId)) {
         throw new ActionRefused('invalid', 'beatId must be a beat of this scenario', 'beatId');
       }
-      payload.beatId = beatId;
     }
-    const actor = participant.role === 'interviewer' ? 'customer' : 'candidate';
-    return this.appendWhileLive(participant, clientId, { type: 'chat.message', actor, payload });
+    return this.appendWhileLive(participant, clientId, {
+      type: EVENT.chatMessage,
+      actor: participant.role === 'interviewer' ? 'customer' : 'candidate',
+      payload: beatId === undefined ? { text } : { text, beatId },
+    });
   }
 
   anger(participant: Participant, { clientId, level }: AngerSetPayload) {
     requireRole(participant, 'interviewer');
     return this.appendWhileLive(participant, clientId, {
-      type: 'anger.changed',
+      type: EVENT.angerChanged,
       actor: 'interviewer',
       payload: { level },
     });
@@ -123,19 +117,19 @@ export class RoleplayService {
     return this.log.append(participant.sessionId, clientId, async (session, manager) => {
       requireLive(session);
       const [earlier] = await manager.query<unknown[]>(
-        `SELECT 1 FROM session_events WHERE session_id = $1 AND type = 'checkpoint.hit'
-           AND payload->>'checkpointId' = $2`,
-        [session.id, checkpointId],
+        `SELECT 1 FROM session_events WHERE session_id = $1 AND type = $2
+           AND payload->>'checkpointId' = $3`,
+        [session.id, EVENT.checkpointHit, checkpointId],
       );
       if (earlier) throw new ActionRefused('already-hit', 'This checkpoint is already marked.');
-      return [{ type: 'checkpoint.hit', actor: 'interviewer', payload: { checkpointId } }];
+      return [{ type: EVENT.checkpointHit, actor: 'interviewer', payload: { checkpointId } }];
     });
   }
 
   note(participant: Participant, { clientId, text }: NoteAddPayload) {
     requireRole(participant, 'interviewer');
     return this.appendWhileLive(participant, clientId, {
-      type: 'note.added',
+      type: EVENT.noteAdded,
       actor: 'interviewer',
       payload: { text },
     });
@@ -148,7 +142,7 @@ export class RoleplayService {
       if (session.solved) {
         throw new ActionRefused('already-solved', 'This role-play is already marked solved.');
       }
-      return Promise.resolve([{ type: 'session.solved', actor: 'interviewer', payload: {} }]);
+      return Promise.resolve([{ type: EVENT.sessionSolved, actor: 'interviewer', payload: {} }]);
     });
   }
 
@@ -157,11 +151,13 @@ export class RoleplayService {
     return this.log.append(participant.sessionId, clientId, (session) => {
       // The interviewer may end it even when its time is up and the sweep has not got to it yet.
       requireLive({ ...session, timeUp: false });
-      const payload =
-        reason === undefined ? { endedBy: 'interviewer' } : { endedBy: 'interviewer', reason };
-      return Promise.resolve([
-        { type: 'session.ended', actor: 'interviewer', payload } satisfies NewEvent,
-      ]);
+      const ended: NewEvent = {
+        type: EVENT.sessionEnded,
+        actor: 'interviewer',
+        payload:
+          reason === undefined ? { endedBy: 'interviewer' } : { endedBy: 'interviewer', reason },
+      };
+      return Promise.resolve([ended]);
     });
   }
 
@@ -170,7 +166,7 @@ export class RoleplayService {
     return this.log.append(sessionId, null, (session) =>
       Promise.resolve(
         session.status === 'live' && session.timeUp
-          ? [{ type: 'session.ended', actor: 'system', payload: { endedBy: 'time-limit' } }]
+          ? [{ type: EVENT.sessionEnded, actor: 'system', payload: { endedBy: 'time-limit' } }]
           : [],
       ),
     );
@@ -183,7 +179,7 @@ export class RoleplayService {
     requireRole(participant, 'candidate');
     const results = await this.helpCenter.search(query, await this.helpScope(participant));
     const appended = await this.appendWhileLive(participant, clientId, {
-      type: 'help.searched',
+      type: EVENT.helpSearched,
       actor: 'candidate',
       payload: { query, results: results.map((result) => result.articleId) },
     });
@@ -197,7 +193,7 @@ export class RoleplayService {
     requireRole(participant, 'candidate');
     const { id, title, html } = await this.article(participant, articleId);
     const appended = await this.appendWhileLive(participant, clientId, {
-      type: 'help.opened',
+      type: EVENT.helpOpened,
       actor: 'candidate',
       payload: { articleId, title },
     });
@@ -208,7 +204,7 @@ export class RoleplayService {
     requireRole(participant, 'candidate');
     await this.article(participant, articleId);
     return this.appendWhileLive(participant, clientId, {
-      type: 'help.closed',
+      type: EVENT.helpClosed,
       actor: 'candidate',
       payload: { articleId },
     });
@@ -217,7 +213,7 @@ export class RoleplayService {
   attention(participant: Participant, { clientId, kind }: AttentionPayload) {
     requireRole(participant, 'candidate');
     return this.appendWhileLive(participant, clientId, {
-      type: `candidate.${kind}`,
+      type: ATTENTION_EVENTS[kind],
       actor: 'candidate',
       payload: {},
     });

@@ -1,9 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { CurrentStaff, type StaffPrincipal } from '@hotseat/identity';
-import { CreateSessionDto, ListSessionsQuery } from './dto/http';
+import { sendPage } from '@hotseat/validation';
+import { CreateSessionDto } from './dto/create-session.dto';
+import { ListSessionsQuery } from './dto/list-sessions.query';
 import { SessionsService } from './sessions.service';
 
-/** Role-play sessions: any staff member may run one; each sees the sessions DESIGN section 1 allows. */
+/** Role-play sessions: any staff member may run one; who sees which is SessionsService.visible's rule. */
 @Controller('api/sessions')
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
@@ -14,9 +28,15 @@ export class SessionsController {
     return this.sessions.create(staff, body);
   }
 
+  /** Newest first, a page at a time: the next page is in the Link header. */
   @Get()
-  list(@CurrentStaff() staff: StaffPrincipal, @Query() query: ListSessionsQuery) {
-    return this.sessions.list(staff, query);
+  async list(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: ListSessionsQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return sendPage(request, response, await this.sessions.list(staff, query));
   }
 
   @Get(':id')

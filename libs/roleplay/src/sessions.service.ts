@@ -8,37 +8,64 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Environment } from '@hotseat/config';
+import { EVENT, type RoleplayRole, type SessionStatus } from '@hotseat/events';
+import { CandidatesService, OpeningsService, splitName } from '@hotseat/hiring';
 import {
   CapabilityLinksService,
-  canSeeSession,
   requireAccess,
-  roleplayRole,
-  User,
+  UsersService,
   type GuestPrincipal,
   type Principal,
   type StaffPrincipal,
 } from '@hotseat/identity';
 import { renderTemplate, ScenariosService, templateContext } from '@hotseat/scenarios';
-import { splitName } from './candidate-name';
-import { CandidatesService } from './candidates.service';
-import type { CreateSessionDto, ListSessionsQuery } from './dto/http';
-import { Opening } from './entities/opening.entity';
-import { RoleplaySession } from './entities/roleplay-session.entity';
+import { DEFAULT_PAGE_SIZE, pageOf, type Page } from '@hotseat/validation';
+import type { CreateSessionDto } from './dto/create-session.dto';
+import type { ListSessionsQuery } from './dto/list-sessions.query';
 import { EventLog } from './event-log';
 import { ActionRefused } from './roleplay.errors';
-import type { Participant } from './roleplay.service';
+import { SessionsRepository, type SessionRow } from './sessions.repository';
 
 /** How long a candidate's link works: time to schedule the interview, then to read the transcript. */
 export const CANDIDATE_LINK_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** Role-play sessions as staff manage them over HTTP, and who joins them over sockets. */
+/** A session someone may see, and how they take part in it: the answer of `SessionsService.visible`. */
+export type VisibleSession = SessionRow & { role: RoleplayRole };
+
+/** Someone connected to a role-play, as the handshake established. */
+export interface Participant {
+  sessionId: string;
+  role: RoleplayRole;
+  candidateId: string;
+  scenarioVersionId: string;
+}
+
+export interface SessionView {
+  id: string;
+  status: SessionStatus;
+  candidate: { id: string; name: string };
+  scenario: { id: string; title: string; version: string };
+  interviewerId: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  endsAt: Date | null;
+  solvedAt: Date | null;
+  endedAt: Date | null;
+  cancelledAt: Date | null;
+  interviewerUrl: string;
+}
+
+/** Role-play sessions as staff manage them over HTTP, who may see them, and who joins them over sockets. */
 @Injectable()
 export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly candidates: CandidatesService,
+    private readonly openings: OpeningsService,
     private readonly scenarios: ScenariosService,
     private readonly links: CapabilityLinksService,
+    private readonly users: UsersService,
     private readonly log: EventLog,
     private readonly config: ConfigService<Environment, true>,
   ) {}
@@ -55,38 +82,33 @@ export class SessionsService {
     const runBy = await this.interviewer(staff, interviewerId ?? staff.user.id);
     const scenario = this.scenarios.get(scenarioId);
     if (candidate.opening) {
-      const opening = await this.dataSource
-        .getRepository(Opening)
-        .findOneByOrFail({ id: candidate.opening.id });
-      if (!opening.scenarioIds.includes(scenarioId)) {
+      const opening = await this.openings.get(candidate.opening.id);
+      const runs = opening.scenarios.map(({ id }) => id);
+      if (!runs.includes(scenarioId)) {
         throw new BadRequestException(
-          `scenarioId: "${opening.title}" runs ${opening.scenarioIds.map((id) => `"${id}"`).join(', ')}; pick one of those, or add this scenario to the opening.`,
+          `scenarioId: "${opening.title}" runs ${runs.map((id) => `"${id}"`).join(', ')}; pick one of those, or add this scenario to the opening.`,
         );
       }
     }
-    const { session, token, expiresAt } = await this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(RoleplaySession);
-      const session = await repository.save(
-        repository.create({
-          candidateId,
-          scenarioId,
-          scenarioVersionId: scenario.versionId,
-          interviewerId: runBy,
-        }),
+    const { sessionId, token, expiresAt } = await this.dataSource.transaction(async (manager) => {
+      const sessionId = await this.sessions.insert(
+        { candidateId, scenarioId, scenarioVersionId: scenario.versionId, interviewerId: runBy },
+        manager,
       );
+      await this.candidates.assignInterviewer(candidateId, runBy, manager);
       const { token, link } = await this.links.issue(
         {
           scope: 'candidate',
-          subjectId: session.id,
+          subjectId: sessionId,
           expiresAt: new Date(Date.now() + CANDIDATE_LINK_LIFETIME_MS),
           createdById: staff.user.id,
         },
         manager,
       );
-      return { session, token, expiresAt: link.expiresAt };
+      return { sessionId, token, expiresAt: link.expiresAt };
     });
     return {
-      ...(await this.get(staff, session.id)),
+      ...(await this.get(staff, sessionId)),
       candidateUrl: `${this.publicUrl}/join/${token}`,
       candidateToken: token,
       candidateLinkExpiresAt: expiresAt,
@@ -100,49 +122,75 @@ export class SessionsService {
         'Only hiring managers and admins schedule role-plays for someone else.',
       );
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ id });
-    if (!user || user.disabledAt) {
+    if (!(await this.users.isActive(id))) {
       throw new BadRequestException('interviewerId: there is no active staff member with this id.');
     }
     return id;
   }
 
-  /** The sessions `staff` may see, newest first. */
-  async list(staff: StaffPrincipal, { status }: ListSessionsQuery) {
-    const sessions = await this.query()
-      .where(status ? 'session.status = :status' : 'TRUE', { status })
-      .orderBy('session.created_at', 'DESC')
-      .getMany();
-    return sessions.filter((session) => canSeeSession(staff, session)).map((s) => this.view(s));
+  /** The sessions `staff` may see, newest first, a page at a time; of one status, or of several. */
+  async list(
+    staff: StaffPrincipal,
+    {
+      status,
+      statuses = status && [status],
+      limit = DEFAULT_PAGE_SIZE,
+      cursor,
+    }: ListSessionsQuery & { statuses?: readonly SessionStatus[] },
+  ): Promise<Page<SessionView>> {
+    const rows = await this.sessions.page(staff, statuses, { limit, cursor });
+    const views = await this.views(rows);
+    return pageOf(
+      rows,
+      limit,
+      (row) => ({ createdAt: row.position, id: row.id }),
+      (row) => views.get(row.id)!,
+    );
   }
 
-  async get(principal: Principal, id: string) {
-    return this.view(await this.visible(principal, id));
+  async get(principal: Principal, id: string): Promise<SessionView> {
+    const session = await this.visible(principal, id);
+    return (await this.views([session])).get(id)!;
+  }
+
+  /**
+   * The one check of who may see a role-play: the session with the caller's role in it, or 404.
+   * Managers and admins see all of them; an interviewer the ones they run; a candidate their own.
+   */
+  async visible(principal: Principal, id: string): Promise<VisibleSession> {
+    const session = await this.sessions.find(principal, id);
+    requireAccess(!!session, 'role-play');
+    return { ...session!, role: roleIn(principal, session!) };
+  }
+
+  /** Of these sessions, the ids of those `principal` may see: the same rule as `visible`, for many. */
+  visibleAmong(principal: Principal, ids: string[]): Promise<Set<string>> {
+    return this.sessions.visibleAmong(principal, ids);
+  }
+
+  /** Sessions by id, for work that follows the log rather than a reader (storing figures). */
+  byIds(ids: string[]): Promise<SessionRow[]> {
+    return this.sessions.byIds(ids);
   }
 
   /** Cancels a session that has not started; its candidate link stops working at once. */
-  async cancel(staff: StaffPrincipal, id: string) {
-    const session = await this.visible(staff, id);
-    // One statement: a session:start holding the row's lock finishes first, and then this finds it live.
-    const [rows] = await this.dataSource.query<[unknown[], number]>(
-      `UPDATE roleplay_sessions SET status = 'cancelled', cancelled_at = now()
-       WHERE id = $1 AND status = 'scheduled' RETURNING id`,
-      [id],
-    );
-    if (rows.length === 0) {
-      const { status } = await this.dataSource
-        .getRepository(RoleplaySession)
-        .findOneByOrFail({ id });
-      throw new ConflictException(
-        status === 'live'
-          ? 'This role-play is live: end it from the interviewer console instead.'
-          : `This role-play has already ${status === 'ended' ? 'ended' : 'been cancelled'}.`,
-      );
-    }
+  async cancel(staff: StaffPrincipal, id: string): Promise<SessionView> {
+    await this.visible(staff, id);
+    // Under the session's lock: a session:start holding it finishes first, and then this finds it live.
+    await this.log.append(id, null, (session) => {
+      if (session.status !== 'scheduled') {
+        throw new ConflictException(
+          session.status === 'live'
+            ? 'This role-play is live: end it from the interviewer console instead.'
+            : `This role-play has already ${session.status === 'ended' ? 'ended' : 'been cancelled'}.`,
+        );
+      }
+      return Promise.resolve([{ type: EVENT.sessionCancelled, actor: 'interviewer', payload: {} }]);
+    });
     // After the commit, so that open sockets are closed only once the cancellation holds; a
     // handshake in between is refused anyway, for the session is cancelled.
     await this.links.revokeAll('candidate', id);
-    return this.get(staff, session.id);
+    return this.get(staff, id);
   }
 
   /** The whole log, in order, as staff see it. */
@@ -162,10 +210,10 @@ export class SessionsService {
     return {
       ...briefing,
       candidateId: session.candidateId,
-      role: roleplayRole(staff, session),
+      role: session.role,
       title: definition.title,
       persona: { ...definition.persona, situation: render(definition.persona.situation) },
-      opening: render(definition.opening),
+      firstLine: render(definition.firstLine),
       beats: definition.beats.map((beat) => ({ ...beat, line: render(beat.line) })),
       solution: { ...definition.solution, summary: render(definition.solution.summary) },
       rubric: definition.rubric,
@@ -175,12 +223,15 @@ export class SessionsService {
   private async rendered(principal: Principal, id: string) {
     const session = await this.visible(principal, id);
     const definition = await this.scenarios.version(session.scenarioVersionId);
-    const context = templateContext(definition, splitName(session.candidate.name));
+    const candidateName = (await this.candidates.names([session.candidateId])).get(
+      session.candidateId,
+    )!;
+    const context = templateContext(definition, splitName(candidateName));
     const render = (text: string) => renderTemplate(text, context);
     const briefing = {
       sessionId: session.id,
       status: session.status,
-      candidateName: session.candidate.name,
+      candidateName,
       company: definition.company,
       product: definition.product,
       briefing: render(definition.briefing),
@@ -191,54 +242,82 @@ export class SessionsService {
 
   /** Who `principal` is in session `id`, for a socket joining it; refuses with a reason. */
   async participant(principal: Principal, id: string): Promise<Participant> {
-    const session = await this.dataSource.getRepository(RoleplaySession).findOneBy({ id });
-    const role = session && roleplayRole(principal, session);
-    if (!session || !role) {
+    const session = await this.sessions.find(principal, id);
+    if (!session) {
       throw new ActionRefused('not-found', 'There is no role-play with this id that you may join.');
     }
     if (session.status === 'cancelled') {
       throw new ActionRefused('session-cancelled', 'This role-play was cancelled.');
     }
-    return { sessionId: id, role, scenarioVersionId: session.scenarioVersionId };
-  }
-
-  private async visible(principal: Principal, id: string): Promise<RoleplaySession> {
-    const session = await this.query().where('session.id = :id', { id }).getOne();
-    requireAccess(!!session && canSeeSession(principal, session), 'role-play');
-    return session!;
-  }
-
-  private query() {
-    return this.dataSource
-      .getRepository(RoleplaySession)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.candidate', 'candidate')
-      .innerJoinAndSelect('session.scenarioVersion', 'version');
-  }
-
-  private view(session: RoleplaySession) {
-    const { candidate, scenarioVersion, ...rest } = session;
     return {
-      id: rest.id,
-      status: rest.status,
-      candidate: { id: candidate.id, name: candidate.name },
-      scenario: {
-        id: rest.scenarioId,
-        title: scenarioVersion.definition.title,
-        version: scenarioVersion.hash.slice(0, 12),
-      },
-      interviewerId: rest.interviewerId,
-      createdAt: rest.createdAt,
-      startedAt: rest.startedAt,
-      endsAt: rest.endsAt,
-      solvedAt: rest.solvedAt,
-      endedAt: rest.endedAt,
-      cancelledAt: rest.cancelledAt,
-      interviewerUrl: `${this.publicUrl}/sessions/${rest.id}`,
+      sessionId: id,
+      role: roleIn(principal, session),
+      candidateId: session.candidateId,
+      scenarioVersionId: session.scenarioVersionId,
     };
+  }
+
+  /**
+   * Every session of these candidates, oldest first, with who ran it and its scenario, for their
+   * scorecards; the caller has checked that its reader may see these candidates.
+   */
+  async ofCandidates(candidateIds: string[]) {
+    const rows = await this.sessions.ofCandidates(candidateIds);
+    const [names, scenarios] = await Promise.all([
+      this.users.names([...new Set(rows.map((row) => row.interviewerId))]),
+      this.scenarioSummaries(rows),
+    ]);
+    return rows.map((row) => ({
+      ...row,
+      scenario: scenarios.get(row.scenarioVersionId)!,
+      interviewer: { id: row.interviewerId, name: names.get(row.interviewerId) ?? '' },
+    }));
+  }
+
+  /** Ended sessions by id, `limit` at a time after `afterId`: those that have figures to keep. */
+  ended(afterId: string | null, limit: number): Promise<SessionRow[]> {
+    return this.sessions.ended(afterId, limit);
+  }
+
+  private async views(rows: SessionRow[]): Promise<Map<string, SessionView>> {
+    const [names, scenarios] = await Promise.all([
+      this.candidates.names([...new Set(rows.map((row) => row.candidateId))]),
+      this.scenarioSummaries(rows),
+    ]);
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          status: row.status,
+          candidate: { id: row.candidateId, name: names.get(row.candidateId) ?? '' },
+          scenario: scenarios.get(row.scenarioVersionId)!,
+          interviewerId: row.interviewerId,
+          createdAt: row.createdAt,
+          startedAt: row.startedAt,
+          endsAt: row.endsAt,
+          solvedAt: row.solvedAt,
+          endedAt: row.endedAt,
+          cancelledAt: row.cancelledAt,
+          interviewerUrl: `${this.publicUrl}/sessions/${row.id}`,
+        },
+      ]),
+    );
+  }
+
+  private async scenarioSummaries(rows: SessionRow[]) {
+    const versionIds = [...new Set(rows.map((row) => row.scenarioVersionId))];
+    const summaries = await Promise.all(versionIds.map((id) => this.scenarios.versionSummary(id)));
+    return new Map(versionIds.map((id, index) => [id, summaries[index]]));
   }
 
   private get publicUrl(): string {
     return this.config.get('publicUrl', { infer: true });
   }
+}
+
+/** A visible session's role for its reader: its candidate, the interviewer running it, or an observer. */
+function roleIn(principal: Principal, session: SessionRow): RoleplayRole {
+  if (principal.kind === 'guest') return 'candidate';
+  return session.interviewerId === principal.user.id ? 'interviewer' : 'observer';
 }

@@ -17,7 +17,8 @@ export interface ScenarioDefinition {
     calmAt: number;
   };
   briefing: string;
-  opening: string;
+  /** The customer's first line, sent when the role-play starts (`opening:` in the file). */
+  firstLine: string;
   beats: Array<{ id: string; cue: string; line: string; anger: number }>;
   solution: {
     summary: string;

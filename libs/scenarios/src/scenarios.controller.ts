@@ -15,6 +15,8 @@ export class ScenariosController {
   @Get(':id')
   get(@Param('id') id: string) {
     const { definition, hash } = this.scenarios.get(id);
-    return { ...definition, version: hash.slice(0, 12) };
+    const { firstLine, ...rest } = definition;
+    // The file's word for the first line is the API's too.
+    return { ...rest, opening: firstLine, version: hash.slice(0, 12) };
   }
 }

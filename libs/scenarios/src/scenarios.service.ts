@@ -41,7 +41,7 @@ export interface CurrentScenario {
 export class ScenariosService implements OnModuleInit {
   private readonly logger = new Logger('Scenarios');
   private current = new Map<string, CurrentScenario>();
-  private readonly versions = new Map<string, Promise<ScenarioDefinition>>();
+  private readonly versions = new Map<string, Promise<ScenarioVersion>>();
   private invalid: InvalidFile[] = [];
 
   constructor(
@@ -112,21 +112,31 @@ export class ScenariosService implements OnModuleInit {
    * A version a session was played with, even if the file has changed or gone since. Versions never
    * change, so each is read from the database once.
    */
-  version(versionId: string): Promise<ScenarioDefinition> {
-    let definition = this.versions.get(versionId);
-    if (!definition) {
-      definition = this.dataSource
+  async version(versionId: string): Promise<ScenarioDefinition> {
+    return (await this.pinned(versionId)).definition;
+  }
+
+  /** What lists show of a version: `{ id, title, version }` (the hash's first 12 characters). */
+  async versionSummary(versionId: string): Promise<{ id: string; title: string; version: string }> {
+    const { definition, hash } = await this.pinned(versionId);
+    return { id: definition.id, title: definition.title, version: hash.slice(0, 12) };
+  }
+
+  private pinned(versionId: string): Promise<ScenarioVersion> {
+    let version = this.versions.get(versionId);
+    if (!version) {
+      version = this.dataSource
         .getRepository(ScenarioVersion)
         .findOneBy({ id: versionId })
-        .then((version) => {
-          if (!version) throw new NotFoundException('There is no scenario version with this id.');
-          return version.definition;
+        .then((found) => {
+          if (!found) throw new NotFoundException('There is no scenario version with this id.');
+          return found;
         });
       // A failed read (an unknown id, the database away) is not remembered.
-      definition.catch(() => this.versions.delete(versionId));
-      this.versions.set(versionId, definition);
+      version.catch(() => this.versions.delete(versionId));
+      this.versions.set(versionId, version);
     }
-    return definition;
+    return version;
   }
 
   private async saveVersion(definition: ScenarioDefinition, hash: string): Promise<string> {

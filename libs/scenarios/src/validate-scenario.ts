@@ -260,9 +260,15 @@ function toDefinition(file: ScenarioFile, articles: ArticleIndex): ScenarioDefin
           .map(([id]) => id)
           .sort()
       : scope;
+  const { opening: firstLine, ...rest } = file;
   // Round-trip through JSON: a plain object with exactly the validated fields, in a stable form.
   return JSON.parse(
-    JSON.stringify({ ...file, variables: file.variables ?? {}, helpCenter: { articles: visible } }),
+    JSON.stringify({
+      ...rest,
+      firstLine,
+      variables: file.variables ?? {},
+      helpCenter: { articles: visible },
+    }),
   ) as ScenarioDefinition;
 }
 

@@ -1,5 +1,8 @@
 export { ScorecardsModule, scorecardEntities } from './scorecards.module';
-export { ScorecardsService, DISAGREEMENT_POINTS, type ComparisonRow } from './scorecards.service';
+export { ScorecardsService } from './scorecards.service';
+export { ScorecardPresenter } from './scorecard.presenter';
 export { SessionFiguresService } from './session-figures.service';
 export { SessionFigures } from './entities/session-figures.entity';
 export { RANKED_FIGURES, type RankedKey } from './ranked-figures';
+export { DISAGREEMENT_POINTS } from './disagreements';
+export type { ComparisonRow } from './comparison-rows';

@@ -1,3 +1,4 @@
+import type { RankedRating } from '@hotseat/feedback';
 import type { MetricKey } from '@hotseat/metrics';
 
 /**
@@ -5,13 +6,14 @@ import type { MetricKey } from '@hotseat/metrics';
  * does not punish its candidates. A percentile is the share of those sessions that did as well or
  * worse (cume_dist, worst first): 100 is the best of them. `missing: 'worst'` ranks an empty
  * value (never solved, never calm) below every real one, at 0; `missing: 'unranked'` leaves it out
- * (a session not rated yet).
+ * (a session not rated yet). Figures of the session (`column`) are ranked here, over session_figures;
+ * those of its rating (`rating`) by the feedback library, among its scenario's submitted ratings.
  */
 export const RANKED_FIGURES = [
   {
     key: 'timeToSolutionMs',
     label: 'Time to solution (ms)',
-    column: 'f.time_to_solution_ms',
+    column: 'time_to_solution_ms',
     better: 'lower',
     missing: 'worst',
     definition: 'timeToSolutionMs',
@@ -19,7 +21,7 @@ export const RANKED_FIGURES = [
   {
     key: 'firstResponseMs',
     label: 'First response (ms)',
-    column: 'f.first_response_ms',
+    column: 'first_response_ms',
     better: 'lower',
     missing: 'worst',
     definition: 'firstResponseMs',
@@ -27,7 +29,7 @@ export const RANKED_FIGURES = [
   {
     key: 'medianResponseMs',
     label: 'Median response (ms)',
-    column: 'f.median_response_ms',
+    column: 'median_response_ms',
     better: 'lower',
     missing: 'worst',
     definition: 'medianResponseMs',
@@ -35,7 +37,7 @@ export const RANKED_FIGURES = [
   {
     key: 'timeToCalmMs',
     label: 'Time to calm (ms)',
-    column: 'f.time_to_calm_ms',
+    column: 'time_to_calm_ms',
     better: 'lower',
     missing: 'worst',
     definition: 'deEscalation.timeToCalmMs',
@@ -43,7 +45,7 @@ export const RANKED_FIGURES = [
   {
     key: 'checkpointsHit',
     label: 'Checkpoints hit (share)',
-    column: 'f.checkpoints_hit',
+    column: 'checkpoints_hit',
     better: 'higher',
     missing: 'worst',
     definition: 'checkpoints.hit',
@@ -51,7 +53,7 @@ export const RANKED_FIGURES = [
   {
     key: 'rubricMean',
     label: 'Interviewer rubric rating (mean, 1-4)',
-    column: 'r.rubric_mean',
+    rating: 'rubricMean',
     better: 'higher',
     missing: 'unranked',
     definition: null,
@@ -59,19 +61,24 @@ export const RANKED_FIGURES = [
   {
     key: 'csat',
     label: 'CSAT as this customer (1-5)',
-    column: 'r.csat',
+    rating: 'csat',
     better: 'higher',
     missing: 'unranked',
     definition: null,
   },
-] as const satisfies ReadonlyArray<{
-  key: string;
-  label: string;
-  column: string;
-  better: 'lower' | 'higher';
-  missing: 'worst' | 'unranked';
-  definition: MetricKey | null;
-}>;
+] as const satisfies ReadonlyArray<
+  {
+    key: string;
+    label: string;
+    better: 'lower' | 'higher';
+    missing: 'worst' | 'unranked';
+    definition: MetricKey | null;
+  } & ({ column: string } | { rating: 'rubricMean' | 'csat' })
+>;
+
+type RankedFigure = (typeof RANKED_FIGURES)[number];
+type SessionFigure = Extract<RankedFigure, { column: string }>;
+const SESSION_FIGURES = RANKED_FIGURES.filter((f): f is SessionFigure => 'column' in f);
 
 export type RankedKey = (typeof RANKED_FIGURES)[number]['key'];
 
@@ -100,7 +107,7 @@ export interface RankedSession {
  * them that did as well or worse. Counted with FILTER for the few sessions asked for, instead of
  * window functions that would sort every session of the scenario once per figure.
  */
-function percentileSql({ key, better, missing }: (typeof RANKED_FIGURES)[number]): string {
+function percentileSql({ key, better, missing }: SessionFigure): string {
   const [mine, theirs] = [`m."${key}"`, `b."${key}"`];
   const asBadOrWorse = better === 'lower' ? `${theirs} >= ${mine}` : `${theirs} <= ${mine}`;
   if (missing === 'worst') {
@@ -114,42 +121,53 @@ function percentileSql({ key, better, missing }: (typeof RANKED_FIGURES)[number]
 
 /**
  * The query behind every comparison and scorecard: the asked-for candidates' sessions (`$1`: their
- * ids), each with every ranked figure raw and as a percentile among all ended sessions of its scenario
- * whose figures follow the current definitions (`$2`: METRICS_VERSION).
+ * ids), each with every figure of the session raw and as a percentile among all ended sessions of its
+ * scenario whose figures follow the current definitions (`$2`: METRICS_VERSION).
  */
 export const RANKED_SESSIONS_SQL = `
   WITH base AS (
-    SELECT f.session_id, f.candidate_id, f.scenario_id,
-           ${RANKED_FIGURES.map(({ key, column }) => `${column} AS "${key}"`).join(', ')}
-    FROM session_figures f
-    LEFT JOIN ratings r ON r.session_id = f.session_id AND r.submitted_at IS NOT NULL
-    WHERE f.version = $2
-      AND f.scenario_id IN (SELECT scenario_id FROM session_figures WHERE candidate_id = ANY($1::uuid[]))
+    SELECT session_id, candidate_id, scenario_id,
+           ${SESSION_FIGURES.map(({ key, column }) => `${column} AS "${key}"`).join(', ')}
+    FROM session_figures
+    WHERE version = $2
+      AND scenario_id IN (SELECT scenario_id FROM session_figures WHERE candidate_id = ANY($1::uuid[]))
   )
   SELECT m.session_id, m.candidate_id, m.scenario_id, count(*) AS scenario_sessions,
-         ${RANKED_FIGURES.map((figure) => `m."${figure.key}" AS "raw_${figure.key}", ${percentileSql(figure)} AS "pct_${figure.key}"`).join(',\n         ')}
+         ${SESSION_FIGURES.map((figure) => `m."${figure.key}" AS "raw_${figure.key}", ${percentileSql(figure)} AS "pct_${figure.key}"`).join(',\n         ')}
   FROM base m JOIN base b ON b.scenario_id = m.scenario_id
   WHERE m.candidate_id = ANY($1::uuid[])
   GROUP BY m.session_id, m.candidate_id, m.scenario_id,
-           ${RANKED_FIGURES.map(({ key }) => `m."${key}"`).join(', ')}`;
+           ${SESSION_FIGURES.map(({ key }) => `m."${key}"`).join(', ')}`;
 
-export function toRankedSession(row: Record<string, unknown>): RankedSession {
-  const figures = (read: (key: RankedKey) => number | null) =>
-    Object.fromEntries(RANKED_FIGURES.map(({ key }) => [key, read(key)])) as Record<
+/** A percentile with one decimal, from cume_dist's 0-1 share. */
+const percentile = (share: number | null) =>
+  share === null ? null : Math.round(share * 1000) / 10;
+
+/** One row of RANKED_SESSIONS_SQL, with the session's rating ranked as `rating` says (if rated). */
+export function toRankedSession(
+  row: Record<string, unknown>,
+  rating: RankedRating | undefined,
+): RankedSession {
+  const number = (value: unknown) => (value === null ? null : Number(value));
+  const figures = (read: (figure: RankedFigure) => number | null) =>
+    Object.fromEntries(RANKED_FIGURES.map((figure) => [figure.key, read(figure)])) as Record<
       RankedKey,
       number | null
     >;
-  const number = (value: unknown) => (value === null ? null : Number(value));
   return {
     sessionId: String(row.session_id),
     candidateId: String(row.candidate_id),
     scenarioId: String(row.scenario_id),
     scenarioSessions: Number(row.scenario_sessions),
-    raw: figures((key) => number(row[`raw_${key}`])),
-    // cume_dist is 0-1; a percentile with one decimal reads better.
-    percentile: figures((key) => {
-      const share = number(row[`pct_${key}`]);
-      return share === null ? null : Math.round(share * 1000) / 10;
-    }),
+    raw: figures((figure) =>
+      'column' in figure ? number(row[`raw_${figure.key}`]) : (rating?.[figure.rating] ?? null),
+    ),
+    percentile: figures((figure) =>
+      percentile(
+        'column' in figure
+          ? number(row[`pct_${figure.key}`])
+          : (rating?.[`${figure.rating}Share`] ?? null),
+      ),
+    ),
   };
 }

@@ -25,8 +25,12 @@ export class ScorecardsController {
 
   @Get('scorecards/compare')
   @Roles('admin', 'manager')
-  async compare(@Query() query: CompareQuery, @Res({ passthrough: true }) response: Response) {
-    const comparison = await this.scorecards.compare(query.candidates, query.blind ?? false);
+  async compare(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: CompareQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const comparison = await this.scorecards.compare(staff, query.candidates, query.blind ?? false);
     if (query.format !== 'csv') return comparison;
     return csvFile(response, 'comparison.csv', comparisonCsv(comparison));
   }
@@ -34,10 +38,15 @@ export class ScorecardsController {
   @Get('sessions.csv')
   @Roles('admin', 'manager')
   async sessions(
+    @CurrentStaff() staff: StaffPrincipal,
     @Query() query: SessionsExportQuery,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const sessions = await this.scorecards.openingSessions(query.openingId, query.blind ?? false);
+    const sessions = await this.scorecards.openingSessions(
+      staff,
+      query.openingId,
+      query.blind ?? false,
+    );
     return csvFile(response, 'sessions.csv', sessionsCsv(sessions));
   }
 }

@@ -1,65 +1,26 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import {
-  RatingsService,
-  SHADOW_QUESTIONS,
-  ShadowingService,
-  type RatingView,
-  type ShadowQuestion,
-} from '@hotseat/feedback';
-import { canSeeSession, requireAccess, type StaffPrincipal } from '@hotseat/identity';
-import {
-  DEFAULT_WEIGHTS,
-  METRIC_DEFINITIONS,
-  METRICS_VERSION,
-  overallScore,
-  PHRASE_CATEGORIES,
-  SCORE_COMPONENTS,
-  scaleRating,
-  type SessionMetrics,
-} from '@hotseat/metrics';
-import { Candidate, CandidatesService, OpeningsService, RoleplaySession } from '@hotseat/roleplay';
-import { SessionFigures } from './entities/session-figures.entity';
-import {
-  RANKED_FIGURES,
-  RANKED_SESSIONS_SQL,
-  ROLEPLAY_SCORE_FIGURES,
-  toRankedSession,
-  type RankedKey,
-  type RankedSession,
-} from './ranked-figures';
+import { RatingsService, ShadowingService } from '@hotseat/feedback';
+import { CandidatesService, OpeningsService } from '@hotseat/hiring';
+import type { StaffPrincipal } from '@hotseat/identity';
+import { DEFAULT_WEIGHTS, METRIC_DEFINITIONS, SCORE_COMPONENTS } from '@hotseat/metrics';
+import { SessionsService } from '@hotseat/roleplay';
+import { comparisonRows } from './comparison-rows';
+import { toRankedSession } from './ranked-figures';
+import { SessionFiguresRepository } from './session-figures.repository';
 import { SessionFiguresService } from './session-figures.service';
+import { summarize, type CandidateSummary } from './summaries';
 
-/** Raters who differ by this much on one attribute are worth a conversation. */
-export const DISAGREEMENT_POINTS = 2;
-
-type Summary = Awaited<ReturnType<ScorecardsService['summaries']>>[number];
-
-/** A row of the comparison: one figure for every compared candidate, the best marked. */
-export interface ComparisonRow {
-  key: string;
-  label: string;
-  definition: string | null;
-  /** Which way is better; null: a signal, shown but never ranked. */
-  better: 'lower' | 'higher' | null;
-  values: Array<{
-    candidate: string;
-    raw: number | string | null;
-    /** Ranked figures: sessions without a value (never solved...), left out of `raw`. */
-    missing?: number;
-    percentile?: number | null;
-    best: boolean;
-  }>;
-}
-
-/** Scorecards and comparisons: every session's figures, signals and ratings, and the feedback. */
+/**
+ * Scorecards and comparisons: every session's figures, signals and ratings, and the feedback. Reads
+ * only: figures are stored when sessions end (SessionFiguresService).
+ */
 @Injectable()
 export class ScorecardsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly figures: SessionFiguresService,
+    private readonly stored: SessionFiguresRepository,
+    private readonly sessions: SessionsService,
     private readonly candidates: CandidatesService,
     private readonly openings: OpeningsService,
     private readonly ratings: RatingsService,
@@ -68,14 +29,11 @@ export class ScorecardsService {
 
   /** A session's figures from its log as it is now, live or ended. */
   async sessionMetrics(staff: StaffPrincipal, sessionId: string) {
-    const session = await this.dataSource
-      .getRepository(RoleplaySession)
-      .findOneBy({ id: sessionId });
-    requireAccess(!!session && canSeeSession(staff, session), 'role-play');
+    const session = await this.sessions.visible(staff, sessionId);
     return {
       sessionId,
-      status: session!.status,
-      figures: await this.figures.compute(session!),
+      status: session.status,
+      figures: await this.figures.compute(session),
       definitions: METRIC_DEFINITIONS,
     };
   }
@@ -94,13 +52,13 @@ export class ScorecardsService {
         "Submit your own rating of this candidate first; then you can see the scorecard with everyone's ratings.",
       );
     }
-    const [summary] = await this.summaries([candidateId]);
+    const [summary] = await this.summaries(staff, [candidateId]);
     return { ...summary, definitions: METRIC_DEFINITIONS, scoreComponents: SCORE_COMPONENTS };
   }
 
   /** Candidates side by side; `blind` hides who they are (names, emails, ids) and shuffles them. */
-  async compare(candidateIds: string[], blind: boolean) {
-    const summaries = await this.summaries(candidateIds);
+  async compare(staff: StaffPrincipal, candidateIds: string[], blind: boolean) {
+    const summaries = await this.summaries(staff, candidateIds);
     const order = blind ? shuffled(summaries) : summaries;
     const refs = new Map(
       order.map((summary, index) => [
@@ -108,7 +66,7 @@ export class ScorecardsService {
         blind ? `Candidate ${index + 1}` : summary.candidate.id,
       ]),
     );
-    const ref = (summary: Summary) => refs.get(summary.candidate.id)!;
+    const ref = (summary: CandidateSummary) => refs.get(summary.candidate.id)!;
     return {
       blind,
       candidates: order.map((summary) => ({
@@ -141,339 +99,66 @@ export class ScorecardsService {
   }
 
   /** One row per session of an opening's candidates, for a spreadsheet; `blind` as in compare. */
-  async openingSessions(openingId: string, blind: boolean) {
+  async openingSessions(staff: StaffPrincipal, openingId: string, blind: boolean) {
     const opening = await this.openings.get(openingId);
-    const ids = await this.dataSource
-      .getRepository(Candidate)
-      .find({ where: { openingId }, select: { id: true }, order: { createdAt: 'ASC' } });
-    const summaries = await this.summaries(ids.map(({ id }) => id));
+    const summaries = await this.summaries(staff, await this.candidates.ofOpening(openingId));
     return { opening, summaries: blind ? shuffled(summaries) : summaries, blind };
   }
 
   /**
    * Everything known about these candidates, in the order given: their sessions with figures and
-   * percentiles, submitted ratings, shadowing feedback, disagreements and the overall score.
+   * percentiles, submitted ratings, shadowing feedback, disagreements and the overall score. The
+   * candidates are read with `staff`'s access (404 for any they may not see).
    */
-  async summaries(candidateIds: string[]) {
-    const candidates = await this.dataSource
-      .getRepository(Candidate)
-      .find({ where: { id: In(candidateIds) }, relations: { opening: true } });
-    const missing = candidateIds.filter((id) => !candidates.some((c) => c.id === id));
-    if (missing.length > 0) {
-      throw new NotFoundException(`There is no candidate with the id ${missing.join(', ')}.`);
-    }
-    await this.figures.refresh({ candidateIds });
-
-    const [sessions, stored, rankedRows, ratings, shadowing] = await Promise.all([
-      this.dataSource.getRepository(RoleplaySession).find({
-        where: { candidateId: In(candidateIds) },
-        relations: { interviewer: true, scenarioVersion: true },
-        order: { createdAt: 'ASC' },
-      }),
-      this.dataSource
-        .getRepository(SessionFigures)
-        .find({ where: { candidateId: In(candidateIds) } }),
-      this.dataSource.query<Array<Record<string, unknown>>>(RANKED_SESSIONS_SQL, [
-        candidateIds,
-        METRICS_VERSION,
-      ]),
-      this.ratings.submitted(candidateIds),
-      this.shadowing.forCandidates(candidateIds),
+  async summaries(staff: StaffPrincipal, candidateIds: string[]): Promise<CandidateSummary[]> {
+    if (candidateIds.length === 0) return [];
+    const [candidates, sessions] = await Promise.all([
+      this.candidates.getMany(staff, candidateIds),
+      this.sessions.ofCandidates(candidateIds),
     ]);
-    const figuresOf = new Map(stored.map((row) => [row.sessionId, row.figures]));
-    const rankedOf = new Map(rankedRows.map(toRankedSession).map((row) => [row.sessionId, row]));
-
-    return candidateIds.map((candidateId) => {
-      const candidate = candidates.find((c) => c.id === candidateId)!;
-      const own = sessions
-        .filter((session) => session.candidateId === candidateId)
-        .map((session) => ({
-          id: session.id,
-          status: session.status,
-          scenario: {
-            id: session.scenarioId,
-            title: session.scenarioVersion.definition.title,
-            version: session.scenarioVersion.hash.slice(0, 12),
-          },
-          interviewer: { id: session.interviewerId, name: session.interviewer.name },
-          startedAt: session.startedAt,
-          endedAt: session.endedAt,
-          figures: figuresOf.get(session.id) ?? null,
-          ranked: rankedOf.get(session.id) ?? null,
-          rating: ratings.find((rating) => rating.sessionId === session.id) ?? null,
-        }));
-      const ownRatings = ratings.filter((rating) => rating.candidateId === candidateId);
-      const ownShadowing = shadowing.filter((feedback) => feedback.candidateId === candidateId);
-      const ranked = own.flatMap((session) => (session.ranked ? [session.ranked] : []));
-      const figures = meanRanked(ranked);
-      return {
-        candidate: {
-          id: candidate.id,
-          name: candidate.name,
-          email: candidate.email,
-          opening: candidate.opening && {
-            id: candidate.opening.id,
-            title: candidate.opening.title,
-          },
-        },
-        sessions: own,
-        ratings: ownRatings,
-        shadowing: ownShadowing,
-        figures,
-        signals: signalSummary(
-          own.flatMap((session) => (session.figures ? [session.figures] : [])),
-        ),
-        disagreements: disagreements(ownRatings, ownShadowing),
-        overall: overallScore(
-          {
-            rubric: mean(
-              ownRatings.map((r) => r.rubricMean),
-              (m) => scaleRating(m, 4),
-            ),
-            csat: mean(
-              ownRatings.map((r) => r.csat),
-              (m) => scaleRating(m, 5),
-            ),
-            productTeam: mean(
-              ownRatings.map((r) => r.productTeam.score),
-              (m) => scaleRating(m, 4),
-            ),
-            shadowing: mean(
-              ownShadowing.map((feedback) => shadowMean(feedback)),
-              (m) => scaleRating(m, 4),
-            ),
-            roleplay: mean(ROLEPLAY_SCORE_FIGURES.map((key) => figures[key].percentile)),
-          },
-          candidate.opening?.weights ?? DEFAULT_WEIGHTS,
-        ),
-      };
-    });
-  }
-}
-
-/** Mean of the values that exist, through `then`; null when none does. */
-function mean(values: Array<number | null>, then: (m: number) => number = (m) => m): number | null {
-  const present = values.filter((value): value is number => value !== null);
-  return present.length === 0 ? null : then(present.reduce((a, b) => a + b, 0) / present.length);
-}
-
-const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
-
-/**
- * A candidate's ranked figures over their ended sessions: the mean of the raw values that exist, with
- * how many sessions have none (never solved...), and the mean percentile.
- */
-function meanRanked(sessions: RankedSession[]) {
-  return Object.fromEntries(
-    RANKED_FIGURES.map(({ key }) => [
-      key,
-      {
-        raw: round1(mean(sessions.map((s) => s.raw[key]))),
-        missing: sessions.filter((s) => s.raw[key] === null).length,
-        percentile: round1(mean(sessions.map((s) => s.percentile[key]))),
-      },
-    ]),
-  ) as Record<RankedKey, { raw: number | null; missing: number; percentile: number | null }>;
-}
-
-function shadowMean(
-  feedback: Record<ShadowQuestion, { score: number | null } | null>,
-): number | null {
-  const scores = (Object.keys(SHADOW_QUESTIONS) as ShadowQuestion[]).map(
-    (question) => feedback[question]?.score ?? null,
-  );
-  return scores.includes(null) ? null : mean(scores);
-}
-
-/** The words behind the figures, over a candidate's ended sessions: signals, never verdicts. */
-function signalSummary(figures: SessionMetrics[]) {
-  const sum = (read: (f: SessionMetrics) => number) => figures.reduce((t, f) => t + read(f), 0);
-  return {
-    helpCenterUsage: figures.map((f) => f.helpCenter.usage),
-    searches: sum((f) => f.helpCenter.searches),
-    timeInArticlesMs: sum((f) => f.helpCenter.timeInArticlesMs),
-    phrases: Object.fromEntries(
-      PHRASE_CATEGORIES.map((category) => [category, sum((f) => f.deEscalation.signals[category])]),
-    ),
-    cannedAnswers: figures.flatMap((f) => f.conversation.cannedAnswers),
-    heardFlags: figures.flatMap((f) => f.conversation.heard.flags),
-    customerTrend: figures.map((f) => f.conversation.sentiment.customerTrend?.direction ?? null),
-    pastes: sum((f) => f.attention.pastes),
-    awayMs: sum((f) => f.attention.awayMs),
-  };
-}
-
-type ShadowView = Awaited<ReturnType<ShadowingService['forCandidates']>>[number];
-
-/**
- * What this candidate's raters (interviewers on rubric attributes, CSAT and the product-team question;
- * shadow hosts on their questions) differ on by DISAGREEMENT_POINTS or more: two different raters,
- * not one rater's two sessions.
- */
-function disagreements(ratings: RatingView[], shadowing: ShadowView[]) {
-  type Score = { rater: string; raterKey: string; score: number };
-  const byAttribute = new Map<string, { label: string; scores: Score[] }>();
-  const add = (
-    attribute: string,
-    label: string,
-    rater: string,
-    raterKey: string,
-    score: number | null,
-  ) => {
-    if (score === null) return;
-    const entry = byAttribute.get(attribute) ?? { label, scores: [] };
-    entry.scores.push({ rater, raterKey, score });
-    byAttribute.set(attribute, entry);
-  };
-  for (const rating of ratings) {
-    const rater = [rating.rater.name, `staff:${rating.rater.id}`] as const;
-    for (const attribute of rating.attributes) {
-      add(`rubric:${attribute.id}`, attribute.label, ...rater, attribute.score);
-    }
-    add('csat', 'CSAT as this customer', ...rater, rating.csat);
-    add('productTeam', 'Working with the product team', ...rater, rating.productTeam.score);
-  }
-  for (const feedback of shadowing) {
-    for (const question of Object.keys(SHADOW_QUESTIONS) as ShadowQuestion[]) {
-      const score = feedback[question]?.score ?? null;
-      add(
-        `shadow:${question}`,
-        SHADOW_QUESTIONS[question],
-        feedback.hostName,
-        `host:${feedback.id}`,
-        score,
-      );
-    }
-  }
-  return [...byAttribute.entries()].flatMap(([attribute, { label, scores }]) => {
-    const spread = Math.max(
-      0,
-      ...scores.flatMap((a) =>
-        scores.filter((b) => b.raterKey !== a.raterKey).map((b) => a.score - b.score),
+    const [stored, rankedRows, rankedRatings, ratings, shadowing, weights] = await Promise.all([
+      this.stored.ofCandidates(candidateIds),
+      this.stored.ranked(candidateIds),
+      this.ratings.ranked(candidateIds),
+      this.ratings.submitted(sessions),
+      this.shadowing.forCandidates(candidateIds),
+      this.weights(candidates.flatMap((candidate) => candidate.opening?.id ?? [])),
+    ]);
+    const ratingRanks = new Map(rankedRatings.map((rating) => [rating.sessionId, rating]));
+    const rankedOf = new Map(
+      rankedRows.map((row) => {
+        const ranked = toRankedSession(row, ratingRanks.get(String(row.session_id)));
+        return [ranked.sessionId, ranked];
+      }),
+    );
+    return candidates.map((candidate) =>
+      summarize(
+        candidate,
+        sessions
+          .filter((session) => session.candidateId === candidate.id)
+          .map((session) => ({
+            id: session.id,
+            status: session.status,
+            scenario: session.scenario,
+            scenarioVersionId: session.scenarioVersionId,
+            interviewer: session.interviewer,
+            startedAt: session.startedAt,
+            endedAt: session.endedAt,
+            figures: stored.get(session.id) ?? null,
+            ranked: rankedOf.get(session.id) ?? null,
+            rating: ratings.find((rating) => rating.sessionId === session.id) ?? null,
+          })),
+        ratings.filter((rating) => rating.candidateId === candidate.id),
+        shadowing.filter((feedback) => feedback.candidateId === candidate.id),
+        (candidate.opening && weights.get(candidate.opening.id)) ?? DEFAULT_WEIGHTS,
       ),
     );
-    return spread >= DISAGREEMENT_POINTS
-      ? [{ attribute, label, spread, scores: scores.map(({ rater, score }) => ({ rater, score })) }]
-      : [];
-  });
-}
+  }
 
-/** The comparison's rows: ranked figures (best by percentile), scores (best by value), signals. */
-function comparisonRows(summaries: Summary[], ref: (summary: Summary) => string): ComparisonRow[] {
-  const row = (
-    key: string,
-    label: string,
-    better: ComparisonRow['better'],
-    definition: string | null,
-    read: (summary: Summary) => {
-      raw: number | string | null;
-      missing?: number;
-      percentile?: number | null;
-    },
-  ): ComparisonRow => {
-    const values = summaries.map((summary) => ({ candidate: ref(summary), ...read(summary) }));
-    const rank = (value: (typeof values)[number]) =>
-      value.percentile !== undefined
-        ? value.percentile
-        : typeof value.raw === 'number'
-          ? value.raw
-          : null;
-    const ranks = values.map(rank).filter((r): r is number => r !== null);
-    const usesPercentile = values.some((value) => value.percentile !== undefined);
-    const best =
-      better === null || ranks.length === 0
-        ? null
-        : usesPercentile || better === 'higher'
-          ? Math.max(...ranks)
-          : Math.min(...ranks);
-    return {
-      key,
-      label,
-      definition,
-      better,
-      values: values.map((value) => ({ ...value, best: best !== null && rank(value) === best })),
-    };
-  };
-  const definitions: Record<string, string> = METRIC_DEFINITIONS;
-  return [
-    row(
-      'overallScore',
-      'Overall score (0-100)',
-      'higher',
-      "See each candidate's formula.",
-      (s) => ({
-        raw: s.overall.score,
-      }),
-    ),
-    ...RANKED_FIGURES.map((figure) =>
-      row(
-        figure.key,
-        figure.label,
-        figure.better,
-        figure.definition ? definitions[figure.definition] : null,
-        (s) => s.figures[figure.key],
-      ),
-    ),
-    row('productTeam', 'Product-team question (1-4)', 'higher', null, (s) => ({
-      raw: round1(mean(s.ratings.map((r) => r.productTeam.score))),
-    })),
-    row('shadowing', 'Shadowing feedback (mean, 1-4)', 'higher', null, (s) => ({
-      raw: round1(mean(s.shadowing.map(shadowMean))),
-    })),
-    row('recommendation', 'Recommendations', null, null, (s) => ({
-      raw: s.ratings.map((r) => r.recommendation).join(', ') || null,
-    })),
-    row('helpCenter.usage', 'Help-center usage', null, definitions['helpCenter.usage'], (s) => ({
-      raw: s.signals.helpCenterUsage.join(', ') || null,
-    })),
-    row(
-      'helpCenter.searches',
-      'Help-center searches',
-      null,
-      definitions['helpCenter.searches'],
-      (s) => ({
-        raw: s.signals.searches,
-      }),
-    ),
-    row(
-      'helpCenter.timeInArticlesMs',
-      'Time in articles (ms)',
-      null,
-      definitions['helpCenter.timeInArticlesMs'],
-      (s) => ({
-        raw: s.signals.timeInArticlesMs,
-      }),
-    ),
-    ...PHRASE_CATEGORIES.map((category) =>
-      row(
-        `signals.${category}`,
-        `Phrases: ${category}`,
-        null,
-        definitions['deEscalation.signals'],
-        (s) => ({
-          raw: s.signals.phrases[category],
-        }),
-      ),
-    ),
-    row('cannedAnswers', 'Canned answers (copied from an article)', null, null, (s) => ({
-      raw: s.signals.cannedAnswers.length,
-    })),
-    row('heardFlags', 'De-escalation order flags', null, null, (s) => ({
-      raw: s.signals.heardFlags.map((flag) => flag.message).join(' ') || null,
-    })),
-    row('attention.pastes', 'Pastes', null, definitions['attention.pastes'], (s) => ({
-      raw: s.signals.pastes,
-    })),
-    row(
-      'attention.awayMs',
-      'Time away from the tab (ms)',
-      null,
-      definitions['attention.awayMs'],
-      (s) => ({
-        raw: s.signals.awayMs,
-      }),
-    ),
-  ];
+  private async weights(openingIds: string[]) {
+    const openings = await Promise.all([...new Set(openingIds)].map((id) => this.openings.get(id)));
+    return new Map(openings.map((opening) => [opening.id, opening.weights]));
+  }
 }
 
 function shuffled<T>(items: T[]): T[] {

@@ -1,158 +1,91 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import {
-  METRICS_VERSION,
-  sessionMetrics,
-  type ArticleText,
-  type SessionMetrics,
-} from '@hotseat/metrics';
-import { EventLog, type RoleplaySession } from '@hotseat/roleplay';
-import { ScenariosService } from '@hotseat/scenarios';
+import { EVENT } from '@hotseat/events';
+import { sessionMetrics, type SessionMetrics } from '@hotseat/metrics';
+import { EventLog, SessionsService, type Committed } from '@hotseat/roleplay';
+import { HelpCenterService, ScenariosService } from '@hotseat/scenarios';
+import { SessionFiguresRepository } from './session-figures.repository';
 
-interface StaleFilter {
-  candidateIds?: string[];
-  sessionIds?: string[];
-}
-
-/** How many sessions one refresh computes before it reports progress and commits. */
+/** How many ended sessions the start-up check reads at a time; it reports progress after each. */
 const BATCH = 200;
 
 /**
  * Computes a session's figures from its log, and keeps those of ended sessions in session_figures,
- * current with METRICS_VERSION, for comparisons to rank in SQL.
+ * current with METRICS_VERSION, for comparisons to rank in SQL. They are written when a session ends
+ * (before its ending is acknowledged) and at start for any that are missing or older; reading a
+ * scorecard never writes.
  */
 @Injectable()
 export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SessionFigures');
-  private endings?: Subscription;
+  private readonly unsubscribe: () => void;
+  /** The start-up check, for tests and tools that wait for it. */
+  refreshed: Promise<number> = Promise.resolve(0);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly figures: SessionFiguresRepository,
     private readonly log: EventLog,
+    private readonly sessions: SessionsService,
     private readonly scenarios: ScenariosService,
-  ) {}
+    private readonly helpCenter: HelpCenterService,
+  ) {
+    this.unsubscribe = this.log.subscribe((committed) => this.storeIfEnded(committed));
+  }
 
-  /**
-   * A session's figures are stored as it ends; those missing at start (after a new METRICS_VERSION,
-   * or a crash right after an ending) are computed in the background.
-   */
+  /** Figures missing at start (after a new METRICS_VERSION, or a crash right after an ending). */
   onApplicationBootstrap(): void {
-    this.endings = this.log.ended.subscribe((sessionId) =>
-      this.refreshInBackground({ sessionIds: [sessionId] }),
-    );
-    this.refreshInBackground({});
+    this.refreshed = this.refresh().catch((error: unknown) => {
+      this.logger.error({ err: error }, 'Could not compute the figures of ended sessions');
+      return 0;
+    });
   }
 
   onModuleDestroy(): void {
-    this.endings?.unsubscribe();
-  }
-
-  private refreshInBackground(which: StaleFilter): void {
-    this.refresh(which).catch((error: unknown) =>
-      this.logger.error({ err: error }, 'Could not compute the figures of ended sessions'),
-    );
+    this.unsubscribe();
   }
 
   /** The figures of any session, live or ended, from its log as it is now. */
-  async compute(
-    session: Pick<RoleplaySession, 'id' | 'scenarioVersionId'>,
-  ): Promise<SessionMetrics> {
+  async compute(session: { id: string; scenarioVersionId: string }): Promise<SessionMetrics> {
     const scenario = await this.scenarios.version(session.scenarioVersionId);
     const [events, articles] = await Promise.all([
       this.log.since(session.id, 0, null),
-      this.dataSource.query<ArticleText[]>(
-        `SELECT id, title, body_text AS text FROM help_articles WHERE id = ANY($1::text[])`,
-        [scenario.helpCenter.articles],
-      ),
+      this.helpCenter.texts(scenario.helpCenter.articles),
     ]);
     return sessionMetrics(events, scenario, articles);
   }
 
+  private async storeIfEnded({ sessionId, events, duplicate }: Committed): Promise<void> {
+    if (duplicate || !events.some((event) => event.type === EVENT.sessionEnded)) return;
+    const [session] = await this.sessions.byIds([sessionId]);
+    await this.figures.store(session, await this.compute(session));
+  }
+
   /**
-   * Stores the figures of every ended session (of these candidates or sessions, if given) that has
-   * none, or has some from an older METRICS_VERSION. Cheap when there is nothing to do: one query.
+   * Stores the figures of every ended session that has none, or has some from an older
+   * METRICS_VERSION, a batch at a time. One session that cannot be computed is logged and skipped.
    */
-  async refresh({ candidateIds, sessionIds }: StaleFilter): Promise<number> {
+  async refresh(): Promise<number> {
     let done = 0;
-    const failed: string[] = [];
+    let after: string | null = null;
     for (;;) {
-      const stale = await this.dataSource.query<
-        Array<{
-          id: string;
-          candidate_id: string;
-          scenario_id: string;
-          scenario_version_id: string;
-        }>
-      >(
-        `SELECT s.id, s.candidate_id, s.scenario_id, s.scenario_version_id
-         FROM roleplay_sessions s
-         LEFT JOIN session_figures f ON f.session_id = s.id
-         WHERE s.status = 'ended' AND (f.session_id IS NULL OR f.version < $1)
-           AND ($2::uuid[] IS NULL OR s.candidate_id = ANY($2::uuid[]))
-           AND ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
-           AND NOT (s.id = ANY($4::uuid[]))
-         LIMIT ${BATCH}`,
-        [METRICS_VERSION, candidateIds ?? null, sessionIds ?? null, failed],
-      );
-      if (stale.length === 0) break;
-      for (const session of stale) {
+      const ended = await this.sessions.ended(after, BATCH);
+      if (ended.length === 0) break;
+      after = ended.at(-1)!.id;
+      const lacking = await this.figures.lacking(ended.map((session) => session.id));
+      for (const session of ended.filter((s) => lacking.has(s.id))) {
         try {
-          const figures = await this.compute({
-            id: session.id,
-            scenarioVersionId: session.scenario_version_id,
-          });
-          await this.store(session.id, session.candidate_id, session.scenario_id, figures);
+          await this.figures.store(session, await this.compute(session));
+          done += 1;
         } catch (error) {
-          // One session that cannot be computed must not hold back the others.
-          failed.push(session.id);
           this.logger.error(
             { err: error, sessionId: session.id },
             "Could not compute a session's figures",
           );
         }
       }
-      done += stale.length;
-      if (stale.length === BATCH)
+      if (lacking.size > 0)
         this.logger.log(`Computed the figures of ${done} ended sessions so far`);
     }
     if (done > 0) this.logger.log(`Computed the figures of ${done} ended sessions`);
     return done;
-  }
-
-  /** An instance never overwrites figures that a newer instance (a newer METRICS_VERSION) stored. */
-  private async store(
-    sessionId: string,
-    candidateId: string,
-    scenarioId: string,
-    figures: SessionMetrics,
-  ): Promise<void> {
-    const checkpoints = figures.checkpoints.hit.length + figures.checkpoints.missed.length;
-    await this.dataSource.query(
-      `INSERT INTO session_figures (session_id, candidate_id, scenario_id, version, figures,
-         time_to_solution_ms, first_response_ms, median_response_ms, time_to_calm_ms, checkpoints_hit)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (session_id) DO UPDATE SET
-         version = EXCLUDED.version, figures = EXCLUDED.figures,
-         time_to_solution_ms = EXCLUDED.time_to_solution_ms,
-         first_response_ms = EXCLUDED.first_response_ms,
-         median_response_ms = EXCLUDED.median_response_ms,
-         time_to_calm_ms = EXCLUDED.time_to_calm_ms,
-         checkpoints_hit = EXCLUDED.checkpoints_hit, computed_at = now()
-       WHERE session_figures.version <= EXCLUDED.version`,
-      [
-        sessionId,
-        candidateId,
-        scenarioId,
-        figures.version,
-        figures,
-        figures.timeToSolutionMs,
-        figures.firstResponseMs,
-        figures.medianResponseMs,
-        figures.deEscalation.timeToCalmMs,
-        checkpoints === 0 ? 1 : figures.checkpoints.hit.length / checkpoints,
-      ],
-    );
   }
 }

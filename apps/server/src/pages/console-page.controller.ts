@@ -30,14 +30,7 @@ export class ConsolePageController {
       ...script.solution.articles,
       ...script.solution.checkpoints.flatMap((checkpoint) => checkpoint.article ?? []),
     ]);
-    const titles = new Map(
-      await Promise.all(
-        [...articleIds].map(
-          async (articleId) =>
-            [articleId, (await this.helpCenter.article(articleId)).title] as const,
-        ),
-      ),
-    );
+    const titles = await this.helpCenter.titles([...articleIds]);
     return staffPage(
       staff,
       `${script.candidateName}: ${script.title}`,

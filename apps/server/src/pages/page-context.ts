@@ -5,7 +5,7 @@ export function staffPage(
   staff: StaffPrincipal,
   title: string,
   scripts: string[],
-  data: Record<string, unknown> = {},
+  data: object = {},
 ) {
   return { staff: staff.user, csrfToken: staff.csrfToken, title, scripts, ...data };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FeedbackModule } from '@hotseat/feedback';
+import { HiringModule } from '@hotseat/hiring';
 import { IdentityModule } from '@hotseat/identity';
 import { RoleplayModule } from '@hotseat/roleplay';
 import { ScenariosModule } from '@hotseat/scenarios';
@@ -11,7 +12,14 @@ import { StaffPagesController } from './staff-pages.controller';
 
 /** The server-rendered pages; each reads through the features' services, as the API does. */
 @Module({
-  imports: [IdentityModule, ScenariosModule, RoleplayModule, FeedbackModule, ScorecardsModule],
+  imports: [
+    IdentityModule,
+    ScenariosModule,
+    HiringModule,
+    RoleplayModule,
+    FeedbackModule,
+    ScorecardsModule,
+  ],
   controllers: [
     StaffPagesController,
     GuestPagesController,

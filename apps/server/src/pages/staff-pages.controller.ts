@@ -1,8 +1,14 @@
 import { Controller, Get, Param, Query, Render } from '@nestjs/common';
+import { CandidatesService, OpeningsService } from '@hotseat/hiring';
 import { CurrentStaff, Public, Roles, UsersService, type StaffPrincipal } from '@hotseat/identity';
-import { CandidatesService, OpeningsService, SessionsService } from '@hotseat/roleplay';
+import { SessionsService } from '@hotseat/roleplay';
 import { ScenariosService } from '@hotseat/scenarios';
+import { MAX_PAGE_SIZE } from '@hotseat/validation';
+import { DashboardQuery } from './dashboard.query';
 import { staffPage } from './page-context';
+
+/** How many of each long list the dashboard shows at once; an "older" link continues it. */
+const DASHBOARD_PAGE = 25;
 
 /** Login and the dashboard: openings, candidates and role-plays, and starting one. */
 @Controller()
@@ -24,21 +30,27 @@ export class StaffPagesController {
 
   @Get()
   @Render('dashboard')
-  async dashboard(@CurrentStaff() staff: StaffPrincipal) {
-    const [openings, candidates, sessions] = await Promise.all([
-      this.openings.list(),
-      this.candidates.list(staff),
-      this.sessions.list(staff, {}),
+  async dashboard(@CurrentStaff() staff: StaffPrincipal, @Query() query: DashboardQuery) {
+    const [openings, candidates, live, upcoming, finished] = await Promise.all([
+      this.openings.list({ limit: MAX_PAGE_SIZE }),
+      this.candidates.list(staff, { limit: DASHBOARD_PAGE, cursor: query.candidates }),
+      this.sessions.list(staff, { statuses: ['live'], limit: DASHBOARD_PAGE }),
+      this.sessions.list(staff, { statuses: ['scheduled'], limit: DASHBOARD_PAGE }),
+      this.sessions.list(staff, {
+        statuses: ['ended', 'cancelled'],
+        limit: DASHBOARD_PAGE,
+        cursor: query.finished,
+      }),
     ]);
-    const scenarios = this.scenarios.list().flatMap((s) => (s.valid ? [s] : []));
-    const byStatus = (...statuses: string[]) => sessions.filter((s) => statuses.includes(s.status));
     return staffPage(staff, 'Dashboard', ['dashboard.js'], {
-      openings,
-      candidates,
-      scenarios,
-      upcoming: byStatus('scheduled'),
-      live: byStatus('live'),
-      finished: byStatus('ended', 'cancelled'),
+      openings: openings.items,
+      candidates: candidates.items,
+      olderCandidates: candidates.next && `/?candidates=${candidates.next}`,
+      scenarios: this.scenarios.list().flatMap((s) => (s.valid ? [s] : [])),
+      live: live.items,
+      upcoming: upcoming.items,
+      finished: finished.items,
+      olderFinished: finished.next && `/?finished=${finished.next}`,
       canManage: staff.user.role !== 'interviewer',
     });
   }

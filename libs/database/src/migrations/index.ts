@@ -2,6 +2,7 @@ import { Identity1795432182652 } from './1795432182652-Identity';
 import { ScenariosAndHelpCenter1795433710806 } from './1795433710806-ScenariosAndHelpCenter';
 import { Roleplay1795440622345 } from './1795440622345-Roleplay';
 import { ScorecardsAndFeedback1795443847783 } from './1795443847783-ScorecardsAndFeedback';
+import { EventSpine1796238346696 } from './1796238346696-EventSpine';
 
 /**
  * Every migration, oldest first. `npm run db:generate -- libs/database/src/migrations/Name` writes a
@@ -12,4 +13,5 @@ export const migrations: Array<new () => object> = [
   ScenariosAndHelpCenter1795433710806,
   Roleplay1795440622345,
   ScorecardsAndFeedback1795443847783,
+  EventSpine1796238346696,
 ];

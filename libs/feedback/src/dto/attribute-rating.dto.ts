@@ -1,5 +1,5 @@
 import { IsString, Length } from 'class-validator';
-import { Optional } from '@hotseat/config';
+import { Optional } from '@hotseat/validation';
 import { Notes, Score } from './fields';
 
 /** One rubric attribute rated 1-4 (strong no, no, yes, strong yes) with the evidence for it. */

@@ -1,4 +1,4 @@
-import { NameField } from '@hotseat/config';
+import { NameField } from '@hotseat/validation';
 
 /** The support agent the candidate will sit with; their form greets them by this name. */
 export class CreateShadowLinkDto {

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Trim } from '@hotseat/config';
+import { Trim } from '@hotseat/validation';
 
 /** Field rules the feedback DTOs share, each once. */
 

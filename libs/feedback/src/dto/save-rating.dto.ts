@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
-import { Optional } from '@hotseat/config';
+import { Optional } from '@hotseat/validation';
 import { RECOMMENDATIONS, type Recommendation } from '../entities/rating.entity';
 import { AttributeRatingDto } from './attribute-rating.dto';
 import { Score } from './fields';

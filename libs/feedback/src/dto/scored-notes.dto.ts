@@ -1,4 +1,4 @@
-import { Optional } from '@hotseat/config';
+import { Optional } from '@hotseat/validation';
 import { Notes, Score } from './fields';
 
 /** A 1-4 answer with optional notes: the product-team question, each shadowing question. */

@@ -8,8 +8,9 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Candidate } from '@hotseat/hiring';
 import { User } from '@hotseat/identity';
-import { Candidate, RoleplaySession } from '@hotseat/roleplay';
+import { RoleplaySession } from '@hotseat/roleplay';
 
 export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
@@ -50,6 +51,11 @@ export class Rating {
   @Index()
   @Column({ type: 'uuid' })
   raterId!: string;
+
+  /** The session's scenario, kept here so that ratings are ranked among their scenario's. */
+  @Index()
+  @Column({ type: 'text' })
+  scenarioId!: string;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   rater!: User;

@@ -8,8 +8,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Candidate } from '@hotseat/hiring';
 import { CapabilityLink, User } from '@hotseat/identity';
-import { Candidate } from '@hotseat/roleplay';
 
 /** What a shadow host rates, 1-4 each, with the words the form explains them in. */
 export const SHADOW_QUESTIONS = {

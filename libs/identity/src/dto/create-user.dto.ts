@@ -1,8 +1,9 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, MaxLength } from 'class-validator';
+import { NameField, Optional } from '@hotseat/validation';
 import { normalizeEmail } from '../email';
 import type { StaffRole } from '../principal';
-import { NameField, NewPasswordField, Optional, RoleField } from './fields';
+import { NewPasswordField, RoleField } from './fields';
 
 export class CreateUserDto {
   @Transform(({ value }: { value: unknown }) =>

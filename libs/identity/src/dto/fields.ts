@@ -5,8 +5,6 @@ import { STAFF_ROLES } from '../principal';
 
 /** Shared field rules of the identity DTOs, so each rule and its message exist once. */
 
-export { NameField, Optional } from '@hotseat/config';
-
 export const RoleField = () =>
   IsIn(STAFF_ROLES, { message: `role must be one of ${STAFF_ROLES.join(', ')}` });
 

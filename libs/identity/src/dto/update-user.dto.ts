@@ -1,6 +1,7 @@
 import { IsBoolean } from 'class-validator';
 import type { StaffRole } from '../principal';
-import { NameField, NewPasswordField, Optional, RoleField } from './fields';
+import { NameField, Optional } from '@hotseat/validation';
+import { NewPasswordField, RoleField } from './fields';
 
 /** What an admin may change about a staff account. Email stays: it identifies the person. */
 export class UpdateUserDto {

@@ -11,7 +11,24 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Optional } from '@hotseat/config';
+import {
+  ATTENTION_KINDS,
+  type ActionPayload as ActionPayloadShape,
+  type AngerSetPayload as AngerSetShape,
+  type AttentionKind,
+  type AttentionPayload as AttentionShape,
+  type ChatSendPayload as ChatSendShape,
+  type CheckpointHitPayload as CheckpointHitShape,
+  type HelpArticlePayload as HelpArticleShape,
+  type HelpSearchPayload as HelpSearchShape,
+  type NoteAddPayload as NoteAddShape,
+  type SessionEndPayload as SessionEndShape,
+  type SyncPayload as SyncShape,
+  type TypingPayload as TypingShape,
+} from '@hotseat/events';
+import { Optional } from '@hotseat/validation';
+
+/** Each payload's class checks the shape @hotseat/events gives the gateway and every client. */
 
 /** The longest chat message or note, in characters. Socket.IO's buffer limit is set to fit it. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -34,12 +51,12 @@ const Id = (field: string) =>
     Length(1, 200, { message: `${field} must be 1 to 200 characters long` }),
   );
 
-export class ActionPayload {
+export class ActionPayload implements ActionPayloadShape {
   @ClientId()
   clientId!: string;
 }
 
-export class ChatSendPayload extends ActionPayload {
+export class ChatSendPayload extends ActionPayload implements ChatSendShape {
   @Text('text')
   text!: string;
 
@@ -49,55 +66,53 @@ export class ChatSendPayload extends ActionPayload {
   beatId?: string;
 }
 
-export class TypingPayload {
+export class TypingPayload implements TypingShape {
   @IsBoolean({ message: 'typing must be true or false' })
   typing!: boolean;
 }
 
-export class AngerSetPayload extends ActionPayload {
+export class AngerSetPayload extends ActionPayload implements AngerSetShape {
   @IsInt({ message: 'level must be a whole number from 0 to 10' })
   @Min(0, { message: 'level must be a whole number from 0 to 10' })
   @Max(10, { message: 'level must be a whole number from 0 to 10' })
   level!: number;
 }
 
-export class CheckpointHitPayload extends ActionPayload {
+export class CheckpointHitPayload extends ActionPayload implements CheckpointHitShape {
   @Id('checkpointId')
   checkpointId!: string;
 }
 
-export class NoteAddPayload extends ActionPayload {
+export class NoteAddPayload extends ActionPayload implements NoteAddShape {
   @Text('text')
   text!: string;
 }
 
-export class SessionEndPayload extends ActionPayload {
+export class SessionEndPayload extends ActionPayload implements SessionEndShape {
   @Optional()
   @IsString({ message: 'reason must be text' })
   @MaxLength(500, { message: 'reason must be at most 500 characters long' })
   reason?: string;
 }
 
-export class HelpSearchPayload extends ActionPayload {
+export class HelpSearchPayload extends ActionPayload implements HelpSearchShape {
   @IsString({ message: 'query must be text' })
   @Length(1, 200, { message: 'query must be 1 to 200 characters long' })
   @Matches(/\S/, { message: 'query must not be empty' })
   query!: string;
 }
 
-export class HelpArticlePayload extends ActionPayload {
+export class HelpArticlePayload extends ActionPayload implements HelpArticleShape {
   @Id('articleId')
   articleId!: string;
 }
 
-export const ATTENTION_KINDS = ['pasted', 'away', 'back'] as const;
-
-export class AttentionPayload extends ActionPayload {
+export class AttentionPayload extends ActionPayload implements AttentionShape {
   @IsIn(ATTENTION_KINDS, { message: `kind must be one of ${ATTENTION_KINDS.join(', ')}` })
-  kind!: (typeof ATTENTION_KINDS)[number];
+  kind!: AttentionKind;
 }
 
-export class SyncPayload {
+export class SyncPayload implements SyncShape {
   @IsInt({ message: 'afterSeq must be a whole number, 0 or more' })
   @Min(0, { message: 'afterSeq must be a whole number, 0 or more' })
   @Max(2 ** 31 - 1, { message: 'afterSeq must be a seq this session could have' })

@@ -7,22 +7,23 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { SessionStatus } from '@hotseat/events';
+import { Candidate } from '@hotseat/hiring';
 import { User } from '@hotseat/identity';
 import { ScenarioVersion } from '@hotseat/scenarios';
-import { Candidate } from './candidate.entity';
-
-export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'cancelled'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /**
  * One role-play: a candidate, a scenario version and the interviewer running it. What happened in it
- * is its event log (session_events); the columns here are the state that log has reached, kept in
- * step by EventLog in the same transaction as each event.
+ * is its event log (session_events); the columns here are the state that log has reached
+ * (STATE_CHANGES in @hotseat/events), kept in step by EventLog in the same transaction as each event.
  */
 @Entity('roleplay_sessions')
 @Check('roleplay_sessions_status_check', `status IN ('scheduled', 'live', 'ended', 'cancelled')`)
 // The time-limit sweep looks only at live sessions.
 @Index('roleplay_sessions_live_ends_at', ['endsAt'], { where: `status = 'live'` })
+// Lists are newest first, a page at a time: everyone's for managers, an interviewer's own for them.
+@Index('roleplay_sessions_created_at_id', ['createdAt', 'id'])
+@Index('roleplay_sessions_interviewer_created_at_id', ['interviewerId', 'createdAt', 'id'])
 export class RoleplaySession {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -43,7 +44,6 @@ export class RoleplaySession {
   @ManyToOne(() => ScenarioVersion, { onDelete: 'RESTRICT' })
   scenarioVersion!: ScenarioVersion;
 
-  @Index()
   @Column({ type: 'uuid' })
   interviewerId!: string;
 

@@ -1,5 +1,5 @@
 import { Column, Entity, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import type { Actor, EventType } from '../events';
+import type { Actor, EventType } from '@hotseat/events';
 import { RoleplaySession } from './roleplay-session.entity';
 
 /**

@@ -105,6 +105,23 @@ export class HelpCenterService {
     if (!row) throw new NotFoundException('There is no help-center article with this id.');
     return row;
   }
+
+  /** Articles as plain text, for the metrics to spot answers copied from them. */
+  texts(ids: string[]): Promise<Array<{ id: string; title: string; text: string }>> {
+    return this.dataSource.query(
+      `SELECT id, title, body_text AS text FROM help_articles WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+  }
+
+  /** Titles by id (the console names the solution's articles). */
+  async titles(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<Array<{ id: string; title: string }>>(
+      `SELECT id, title FROM help_articles WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.title]));
+  }
 }
 
 function markMatches(headline: string): string {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn } from 'class-validator';
-import { Optional } from '@hotseat/config';
+import { Optional } from '@hotseat/validation';
 
 /** Query fields the exports share. */
 

@@ -9,7 +9,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { SessionMetrics } from '@hotseat/metrics';
-import { Candidate, RoleplaySession } from '@hotseat/roleplay';
+import { Candidate } from '@hotseat/hiring';
+import { RoleplaySession } from '@hotseat/roleplay';
 
 /**
  * The figures of an ended session, computed from its log by @hotseat/metrics and kept so that

@@ -1,9 +1,17 @@
-import { Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { User } from '@hotseat/identity';
 import type { ScoreWeights } from '@hotseat/metrics';
 
 /** A job being hired for: it groups candidates and the scenarios they run. */
 @Entity('openings')
+@Index('openings_created_at_id', ['createdAt', 'id'])
 export class Opening {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

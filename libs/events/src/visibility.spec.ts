@@ -1,21 +1,19 @@
-import { EVENT_TYPES, eventFor, type EventType, type SessionEvent } from './events';
+import { candidateSees, eventFor } from './visibility';
+import { EVENT_TYPES, type EventType, type SessionEvent } from './vocabulary';
 
-const event = (type: EventType, payload: Record<string, unknown> = {}): SessionEvent => ({
-  seq: 7,
-  type,
-  actor: 'interviewer',
-  at: '2026-11-23T10:00:00.000Z',
-  payload,
-});
+const event = (type: EventType, payload: Record<string, unknown> = {}) =>
+  ({ seq: 7, type, actor: 'interviewer', at: '2026-11-23T10:00:00.000Z', payload }) as SessionEvent;
 
 describe('event visibility', () => {
   const hidden: EventType[] = ['note.added', 'anger.changed', 'checkpoint.hit', 'session.solved'];
 
   it.each(hidden)('never shows a candidate %s', (type) => {
+    expect(candidateSees(type)).toBe(false);
     expect(eventFor('candidate', event(type, { text: 'secret', level: 9 }))).toBeUndefined();
   });
 
   it.each(EVENT_TYPES.filter((type) => !hidden.includes(type)))('shows a candidate %s', (type) => {
+    expect(candidateSees(type)).toBe(true);
     expect(eventFor('candidate', event(type))).toMatchObject({ seq: 7, type });
   });
 

@@ -10,7 +10,7 @@ import {
   Length,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '@hotseat/config';
+import { Trim } from '@hotseat/validation';
 import { OpeningWeightsDto } from './opening-weights.dto';
 
 /** The field rules of an opening, shared by create and update. */

@@ -1,18 +1,17 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import type { StaffPrincipal } from '@hotseat/identity';
-import { requireAccess } from '@hotseat/identity';
+import { requireAccess, type StaffPrincipal } from '@hotseat/identity';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from '@hotseat/metrics';
 import { ScenariosService } from '@hotseat/scenarios';
+import { DEFAULT_PAGE_SIZE, pageOf, type Page, type PageRequest } from '@hotseat/validation';
 import type { CreateOpeningDto } from './dto/create-opening.dto';
 import type { OpeningWeightsDto } from './dto/opening-weights.dto';
 import type { UpdateOpeningDto } from './dto/update-opening.dto';
-import { Opening } from './entities/opening.entity';
+import { OpeningsRepository, type OpeningRow } from './openings.repository';
 
 export interface OpeningView {
   id: string;
   title: string;
+  /** In the order the hiring manager chose; `title` null for a scenario that no longer loads. */
   scenarios: Array<{ id: string; title: string | null }>;
   /** The weights the overall score uses, the defaults when the opening sets none. */
   weights: ScoreWeights;
@@ -24,48 +23,48 @@ export interface OpeningView {
 @Injectable()
 export class OpeningsService {
   constructor(
-    @InjectRepository(Opening) private readonly openings: Repository<Opening>,
+    private readonly openings: OpeningsRepository,
     private readonly scenarios: ScenariosService,
   ) {}
 
   async create(staff: StaffPrincipal, body: CreateOpeningDto): Promise<OpeningView> {
     this.checkScenarios(body.scenarioIds);
-    const opening = await this.openings.save(
-      this.openings.create({
-        title: body.title,
-        scenarioIds: body.scenarioIds,
-        weights: body.weights ? checkedWeights(body.weights) : null,
-        createdById: staff.user.id,
-      }),
-    );
-    return this.view(opening);
-  }
-
-  async list(): Promise<OpeningView[]> {
-    const openings = await this.openings.find({ order: { createdAt: 'DESC' } });
-    return openings.map((opening) => this.view(opening));
-  }
-
-  async get(id: string): Promise<OpeningView> {
-    return this.view(await this.find(id));
-  }
-
-  async update(id: string, body: UpdateOpeningDto): Promise<OpeningView> {
-    await this.find(id);
-    if (body.scenarioIds) this.checkScenarios(body.scenarioIds);
-    await this.openings.update(id, {
-      ...(body.title !== undefined && { title: body.title }),
-      ...(body.scenarioIds && { scenarioIds: body.scenarioIds }),
-      ...(body.weights && { weights: checkedWeights(body.weights) }),
+    const id = await this.openings.insert({
+      title: body.title,
+      scenarioIds: body.scenarioIds,
+      weights: body.weights ? checkedWeights(body.weights) : null,
+      createdById: staff.user.id,
     });
-    return this.view(await this.find(id));
+    return this.get(id);
+  }
+
+  /** Every opening, newest first, a page at a time. */
+  async list({ limit = DEFAULT_PAGE_SIZE, cursor }: PageRequest = {}): Promise<Page<OpeningView>> {
+    const rows = await this.openings.page(limit, cursor);
+    return pageOf(
+      rows,
+      limit,
+      (row) => ({ createdAt: row.position, id: row.id }),
+      (row) => this.view(row),
+    );
   }
 
   /** The opening, or 404. */
-  async find(id: string): Promise<Opening> {
-    const opening = await this.openings.findOneBy({ id });
-    requireAccess(!!opening, 'opening');
-    return opening!;
+  async get(id: string): Promise<OpeningView> {
+    const row = await this.openings.find(id);
+    requireAccess(!!row, 'opening');
+    return this.view(row!);
+  }
+
+  async update(id: string, body: UpdateOpeningDto): Promise<OpeningView> {
+    await this.get(id);
+    if (body.scenarioIds) this.checkScenarios(body.scenarioIds);
+    await this.openings.update(id, {
+      title: body.title,
+      scenarioIds: body.scenarioIds,
+      weights: body.weights && checkedWeights(body.weights),
+    });
+    return this.get(id);
   }
 
   private checkScenarios(ids: string[]): void {
@@ -78,7 +77,7 @@ export class OpeningsService {
     }
   }
 
-  private view(opening: Opening): OpeningView {
+  private view(opening: OpeningRow): OpeningView {
     const titles = new Map(
       this.scenarios.list().flatMap((s) => (s.valid ? [[s.id, s.title] as const] : [])),
     );

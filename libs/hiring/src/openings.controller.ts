@@ -1,5 +1,18 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@hotseat/identity';
+import { PageQuery, sendPage } from '@hotseat/validation';
 import { CreateOpeningDto } from './dto/create-opening.dto';
 import { UpdateOpeningDto } from './dto/update-opening.dto';
 import { OpeningsService } from './openings.service';
@@ -15,9 +28,14 @@ export class OpeningsController {
     return this.openings.create(staff, body);
   }
 
+  /** Newest first, a page at a time: the next page is in the Link header. */
   @Get()
-  list() {
-    return this.openings.list();
+  async list(
+    @Query() query: PageQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return sendPage(request, response, await this.openings.list(query));
   }
 
   @Get(':id')

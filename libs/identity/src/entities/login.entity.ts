@@ -9,8 +9,8 @@ import {
 import { User } from './user.entity';
 
 /** A login: its token is the API bearer token and the pages' session cookie. Logout deletes it. */
-@Entity('staff_sessions')
-export class StaffSession {
+@Entity('logins')
+export class Login {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

@@ -11,6 +11,8 @@ import { Opening } from './opening.entity';
 
 /** Someone applying for a support role, usually for one opening. */
 @Entity('candidates')
+// Lists are newest first, a page at a time.
+@Index('candidates_created_at_id', ['createdAt', 'id'])
 export class Candidate {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

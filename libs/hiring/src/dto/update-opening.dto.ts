@@ -1,15 +1,17 @@
-import { Optional } from '@hotseat/config';
+import { Optional } from '@hotseat/validation';
 import { OpeningTitleField, ScenarioIdsField, WeightsField } from './opening-fields';
 import type { OpeningWeightsDto } from './opening-weights.dto';
 
-export class CreateOpeningDto {
+/** What a hiring manager may change about an opening; candidates keep the sessions they ran. */
+export class UpdateOpeningDto {
+  @Optional()
   @OpeningTitleField()
-  title!: string;
+  title?: string;
 
+  @Optional()
   @ScenarioIdsField()
-  scenarioIds!: string[];
+  scenarioIds?: string[];
 
-  /** The overall score's weights; left out: the defaults. */
   @Optional()
   @WeightsField()
   weights?: OpeningWeightsDto;

@@ -1,0 +1,36 @@
+export {
+  EVENT,
+  EVENT_TYPES,
+  ATTENTION_EVENTS,
+  ATTENTION_KINDS,
+  isEvent,
+  isEventType,
+  type Actor,
+  type ActorOf,
+  type AttentionKind,
+  type EventPayloads,
+  type EventType,
+  type NewEvent,
+  type RoleplayRole,
+  type SessionEvent,
+} from './vocabulary';
+export { eventFor, candidateSees } from './visibility';
+export {
+  SESSION_STATUSES,
+  SCHEDULED,
+  STATE_CHANGES,
+  sessionState,
+  stateChanges,
+  type SessionState,
+  type SessionStatus,
+} from './session-state';
+export {
+  presenter,
+  ICONS,
+  type Audience,
+  type Line,
+  type LineKind,
+  type PresenterContext,
+} from './presenter';
+export { duration, replayClock, sinceStart, stopwatch } from './time';
+export type * from './socket-events';

@@ -1,0 +1,136 @@
+import { candidateSees } from './visibility';
+import type { SessionEvent } from './vocabulary';
+
+/**
+ * The words and icons for every event, for every page that shows a log: the interviewer console,
+ * the candidate's room, the transcript, the replay and the print view. Pages choose which kinds they
+ * show and where; what an event says is written here once.
+ */
+
+export type LineKind =
+  'candidate' | 'customer' | 'anger' | 'checkpoint' | 'note' | 'help' | 'attention' | 'system';
+
+export interface Line {
+  kind: LineKind;
+  /** Who said or did it, as the audience knows them. */
+  who: string;
+  text: string;
+  /** A short symbol beside the line (decorative: `who` and `text` carry the meaning). */
+  icon: string;
+  /** A fact for staff beside the text: the script beat a customer line came from. */
+  detail?: string;
+}
+
+/**
+ * `staff`: the interviewer and hiring managers, who see everything; `candidate`: the candidate's own
+ * room, which is sent only what the candidate may see and draws only the conversation.
+ */
+export type Audience = 'staff' | 'candidate';
+
+export interface PresenterContext {
+  audience: Audience;
+  /** The candidate's name, as staff see it. */
+  candidateName: string;
+  /** The customer the interviewer plays (the scenario's persona). */
+  customerName: string;
+  /** A checkpoint's label by id; its id when unknown. */
+  checkpointLabel?: (id: string) => string;
+}
+
+export const ICONS: Record<LineKind, string> = {
+  candidate: '●',
+  customer: '○',
+  anger: '▲',
+  checkpoint: '✓',
+  note: '✎',
+  help: '?',
+  attention: '!',
+  system: '■',
+};
+
+type Present = (event: SessionEvent) => Line | null;
+
+/**
+ * A function that turns each event of one session's log, in seq order, into its line, or null when
+ * the audience is shown nothing for it. It remembers article titles, so "closed" names the article.
+ */
+export function presenter(context: PresenterContext): Present {
+  const titles = new Map<string, string>();
+  const staff = context.audience === 'staff';
+  const line = (kind: LineKind, who: string, text: string, detail?: string): Line => ({
+    kind,
+    who,
+    text,
+    icon: ICONS[kind],
+    ...(detail ? { detail } : {}),
+  });
+  const help = (text: string) => (staff ? line('help', 'Help center', text) : null);
+  const signal = (text: string) => (staff ? line('attention', 'Signal', text) : null);
+  /** A line of the role-play itself; `forCandidate` null: the candidate is shown nothing. */
+  const system = (forStaff: string, forCandidate: string | null = null) =>
+    staff || forCandidate !== null
+      ? line('system', 'Hotseat', staff ? forStaff : forCandidate!)
+      : null;
+
+  return (event) => {
+    // The candidate's room is sent only what a candidate may see; it never words anything else.
+    if (!staff && !candidateSees(event.type)) return null;
+    switch (event.type) {
+      case 'chat.message': {
+        const { text, beatId } = event.payload;
+        if (event.actor === 'candidate') {
+          return line('candidate', staff ? `${context.candidateName} (candidate)` : 'You', text);
+        }
+        return staff
+          ? line('customer', `${context.customerName} (customer)`, text, beatId && `beat ${beatId}`)
+          : line('customer', 'Customer', text);
+      }
+      case 'anger.changed':
+        return line('anger', 'Interviewer', `Anger set to ${event.payload.level} of 10`);
+      case 'checkpoint.hit': {
+        const { checkpointId } = event.payload;
+        const label = context.checkpointLabel?.(checkpointId) ?? checkpointId;
+        return line('checkpoint', 'Interviewer', `Checkpoint met: ${label}`);
+      }
+      case 'note.added':
+        return line('note', 'Interviewer note', event.payload.text);
+      case 'help.searched': {
+        const { query, results } = event.payload;
+        return help(`Searched for "${query}": ${count(results.length, 'result')}`);
+      }
+      case 'help.opened':
+        titles.set(event.payload.articleId, event.payload.title);
+        return help(`Opened "${event.payload.title}"`);
+      case 'help.closed': {
+        const { articleId } = event.payload;
+        return help(`Closed "${titles.get(articleId) ?? articleId}"`);
+      }
+      case 'candidate.pasted':
+        return signal('Pasted into the reply box');
+      case 'candidate.away':
+        return signal('Left the chat for another tab or window');
+      case 'candidate.back':
+        return signal('Came back to the chat');
+      case 'session.started':
+        return system('The role-play started', 'The chat started');
+      case 'session.solved':
+        return system('The interviewer marked the issue solved');
+      case 'session.ended': {
+        const { endedBy, reason } = event.payload;
+        if (endedBy === 'time-limit') {
+          return system('The role-play ended at its time limit', 'The chat has ended');
+        }
+        return system(
+          `The interviewer ended the role-play${reason ? `: ${reason}` : ''}`,
+          'The chat has ended',
+        );
+      }
+      case 'session.cancelled':
+        return system('The role-play was cancelled', 'This chat was cancelled');
+    }
+  };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

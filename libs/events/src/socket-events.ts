@@ -1,0 +1,120 @@
+import type { AttentionKind, SessionEvent } from './vocabulary';
+
+/**
+ * The /roleplay Socket.IO contract (docs/protocol.md), typed once for the gateway and every client.
+ * Socket.IO's typed events take these maps: `Server<ClientToServerEvents, ServerToClientEvents>`
+ * on the server, `Socket<ServerToClientEvents, ClientToServerEvents>` in a client.
+ */
+
+export interface Presence {
+  candidate: boolean;
+  interviewer: boolean;
+}
+
+export interface TypingNotice {
+  actor: 'customer' | 'candidate';
+  typing: boolean;
+}
+
+/** What the server sends: events the recipient may see, after their commit; typing and presence. */
+export interface ServerToClientEvents {
+  event: (event: SessionEvent) => void;
+  typing: (typing: TypingNotice) => void;
+  presence: (presence: Presence) => void;
+}
+
+export interface AckError {
+  code: string;
+  message: string;
+  /** The payload field at fault, for `invalid`. */
+  field?: string;
+}
+
+/** Every answer: `{ ok: true, ... }` or `{ ok: false, error }`; nothing fails silently. */
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError };
+
+/** An action's answer: the event it logged (or, on a retry, logged first), as the sender may see it. */
+export type ActionAck<T extends object = object> = Ack<{ event?: SessionEvent } & T>;
+
+export interface ActionPayload {
+  /** A UUID made once per action and reused when retrying it. */
+  clientId: string;
+}
+export interface ChatSendPayload extends ActionPayload {
+  text: string;
+  beatId?: string;
+}
+export interface AngerSetPayload extends ActionPayload {
+  level: number;
+}
+export interface CheckpointHitPayload extends ActionPayload {
+  checkpointId: string;
+}
+export interface NoteAddPayload extends ActionPayload {
+  text: string;
+}
+export interface SessionEndPayload extends ActionPayload {
+  reason?: string;
+}
+export interface HelpSearchPayload extends ActionPayload {
+  query: string;
+}
+export interface HelpArticlePayload extends ActionPayload {
+  articleId: string;
+}
+export interface AttentionPayload extends ActionPayload {
+  kind: AttentionKind;
+}
+export interface TypingPayload {
+  typing: boolean;
+}
+export interface SyncPayload {
+  afterSeq: number;
+}
+
+export interface SearchResult {
+  articleId: string;
+  title: string;
+  /** Escaped HTML with each match in <mark>. */
+  snippet: string;
+}
+
+export interface OpenedArticle {
+  id: string;
+  title: string;
+  /** Sanitized HTML. */
+  html: string;
+}
+
+export interface SyncAnswer {
+  events: SessionEvent[];
+  /** The last seq this answer covers: the next `sync` continues after it. */
+  lastSeq: number;
+  more: boolean;
+}
+
+type Handler<P, A> = (payload: P, ack: (answer: A) => void) => void;
+
+/** What a client may send, each with its acknowledgement. */
+export interface ClientToServerEvents {
+  'session:start': Handler<ActionPayload, ActionAck>;
+  'chat:send': Handler<ChatSendPayload, ActionAck>;
+  typing: Handler<TypingPayload, Ack>;
+  'anger:set': Handler<AngerSetPayload, ActionAck>;
+  'checkpoint:hit': Handler<CheckpointHitPayload, ActionAck>;
+  'note:add': Handler<NoteAddPayload, ActionAck>;
+  'session:solve': Handler<ActionPayload, ActionAck>;
+  'session:end': Handler<SessionEndPayload, ActionAck>;
+  'help:search': Handler<HelpSearchPayload, ActionAck<{ results: SearchResult[] }>>;
+  'help:open': Handler<HelpArticlePayload, ActionAck<{ article: OpenedArticle }>>;
+  'help:close': Handler<HelpArticlePayload, ActionAck>;
+  attention: Handler<AttentionPayload, ActionAck>;
+  sync: Handler<SyncPayload, Ack<SyncAnswer>>;
+}
+
+export type ClientEventName = keyof ClientToServerEvents;
+/** The payload of a client event, without the clientId an action adds itself. */
+export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+export type ClientAnswer<E extends ClientEventName> = Parameters<
+  Parameters<ClientToServerEvents[E]>[1]
+>[0];

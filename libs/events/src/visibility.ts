@@ -1,0 +1,33 @@
+import type { EventPayloads, EventType, RoleplayRole, SessionEvent } from './vocabulary';
+
+type Projection<T extends EventType> = (payload: EventPayloads[T]) => EventPayloads[T];
+
+/**
+ * What a candidate may see of each event type, and of its payload; a type missing here is never sent
+ * to a candidate. Interviewer-only: notes, anger, checkpoints, the solve (an assessment), the script
+ * beat a line came from, why the interviewer ended the session.
+ */
+const CANDIDATE_VIEW: { [T in EventType]?: Projection<T> } = {
+  'session.started': ({ timeLimitMinutes }) => ({ timeLimitMinutes }),
+  'chat.message': ({ text }) => ({ text }),
+  'help.searched': (payload) => payload,
+  'help.opened': (payload) => payload,
+  'help.closed': (payload) => payload,
+  'candidate.pasted': (payload) => payload,
+  'candidate.away': (payload) => payload,
+  'candidate.back': (payload) => payload,
+  'session.ended': ({ endedBy }) => ({ endedBy }),
+  'session.cancelled': (payload) => payload,
+};
+
+/** Whether a candidate is ever sent events of this type. */
+export function candidateSees(type: EventType): boolean {
+  return CANDIDATE_VIEW[type] !== undefined;
+}
+
+/** The event as `role` may see it, or undefined when it may not see it at all. */
+export function eventFor(role: RoleplayRole, event: SessionEvent): SessionEvent | undefined {
+  if (role !== 'candidate') return event;
+  const project = CANDIDATE_VIEW[event.type] as Projection<EventType> | undefined;
+  return project && ({ ...event, payload: project(event.payload) } as SessionEvent);
+}

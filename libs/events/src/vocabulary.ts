@@ -1,0 +1,126 @@
+/**
+ * The vocabulary of a role-play's event log: every event type, who may act it, and its payload.
+ * Everything that writes, reads, filters or shows events (the role-play, the metrics, the scorecards,
+ * the pages) takes its types from here, so a misspelt type does not compile. This module, like the
+ * rest of @hotseat/events, depends on nothing: the browser bundles it too.
+ */
+
+/** `customer` is the interviewer speaking in character; `interviewer` is staff acting out of character. */
+export type Actor = 'customer' | 'candidate' | 'interviewer' | 'system';
+
+/** How someone takes part in a role-play: its candidate, the interviewer running it, or a manager watching. */
+export type RoleplayRole = 'candidate' | 'interviewer' | 'observer';
+
+type Empty = Record<string, never>;
+
+/** What each event carries, as staff see it. */
+export interface EventPayloads {
+  /** The session ends at `at` + the time limit. */
+  'session.started': { timeLimitMinutes: number };
+  /** `beatId`: the script beat the interviewer's line came from. */
+  'chat.message': { text: string; beatId?: string };
+  'anger.changed': { level: number };
+  'checkpoint.hit': { checkpointId: string };
+  'note.added': { text: string };
+  /** `results`: the article ids found, best first. */
+  'help.searched': { query: string; results: string[] };
+  'help.opened': { articleId: string; title: string };
+  'help.closed': { articleId: string };
+  'candidate.pasted': Empty;
+  'candidate.away': Empty;
+  'candidate.back': Empty;
+  'session.solved': Empty;
+  'session.ended': { endedBy: 'interviewer' | 'time-limit'; reason?: string };
+  'session.cancelled': Empty;
+}
+
+export type EventType = keyof EventPayloads;
+
+/** Who may be the actor of each type. */
+const ACTORS = {
+  'session.started': ['interviewer'],
+  'chat.message': ['customer', 'candidate'],
+  'anger.changed': ['interviewer'],
+  'checkpoint.hit': ['interviewer'],
+  'note.added': ['interviewer'],
+  'help.searched': ['candidate'],
+  'help.opened': ['candidate'],
+  'help.closed': ['candidate'],
+  'candidate.pasted': ['candidate'],
+  'candidate.away': ['candidate'],
+  'candidate.back': ['candidate'],
+  'session.solved': ['interviewer'],
+  'session.ended': ['interviewer', 'system'],
+  'session.cancelled': ['interviewer'],
+} as const satisfies { [T in EventType]: readonly Actor[] };
+
+export type ActorOf<T extends EventType> = (typeof ACTORS)[T][number];
+
+/** Every event type, in the order a role-play meets them. */
+export const EVENT_TYPES = Object.keys(ACTORS) as EventType[];
+
+/**
+ * The event types by name, for code outside this library: `EVENT.helpOpened` rather than the string,
+ * which a test forbids anywhere else (libs/events/src/event-literals.spec.ts).
+ */
+export const EVENT = {
+  sessionStarted: 'session.started',
+  chatMessage: 'chat.message',
+  angerChanged: 'anger.changed',
+  checkpointHit: 'checkpoint.hit',
+  noteAdded: 'note.added',
+  helpSearched: 'help.searched',
+  helpOpened: 'help.opened',
+  helpClosed: 'help.closed',
+  candidatePasted: 'candidate.pasted',
+  candidateAway: 'candidate.away',
+  candidateBack: 'candidate.back',
+  sessionSolved: 'session.solved',
+  sessionEnded: 'session.ended',
+  sessionCancelled: 'session.cancelled',
+} as const satisfies Record<string, EventType>;
+
+// Every type has a name in EVENT: this fails to compile when one is missing.
+type Unnamed = Exclude<EventType, (typeof EVENT)[keyof typeof EVENT]>;
+const everyTypeNamed: [Unnamed] extends [never] ? true : Unnamed = true;
+void everyTypeNamed;
+
+/** What the candidate's page reports about the candidate's attention, and the event each one logs. */
+export const ATTENTION_EVENTS = {
+  pasted: 'candidate.pasted',
+  away: 'candidate.away',
+  back: 'candidate.back',
+} as const satisfies Record<string, EventType>;
+export type AttentionKind = keyof typeof ATTENTION_EVENTS;
+export const ATTENTION_KINDS = Object.keys(ATTENTION_EVENTS) as AttentionKind[];
+
+/** An event not yet logged: what an action asks the log to append. */
+export type NewEvent<T extends EventType = EventType> = {
+  [K in T]: { type: K; actor: ActorOf<K>; payload: EventPayloads[K] };
+}[T];
+
+/** A logged event, as the log returns it and clients receive it. */
+export type SessionEvent<T extends EventType = EventType> = {
+  [K in T]: {
+    /** 1, 2, 3... per session, without gaps, in the order of commit. */
+    seq: number;
+    type: K;
+    actor: ActorOf<K>;
+    /** Server time, ISO 8601; never decreasing as seq grows. */
+    at: string;
+    payload: EventPayloads[K];
+  };
+}[T];
+
+/** Narrows an event (or anything carrying one's type, such as a timed event) to one type. */
+export function isEvent<E extends { type: EventType }, T extends EventType>(
+  event: E,
+  type: T,
+): event is Extract<E, { type: T }> {
+  return event.type === type;
+}
+
+/** Whether `value` is a known event type (the log's rows are text). */
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && value in ACTORS;
+}

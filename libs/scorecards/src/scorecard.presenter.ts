@@ -1,0 +1,313 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  duration,
+  EVENT,
+  isEvent,
+  presenter,
+  sinceStart,
+  type LineKind,
+  type SessionEvent,
+  type SessionStatus,
+} from '@hotseat/events';
+import { SHADOW_QUESTIONS, type ShadowQuestion } from '@hotseat/feedback';
+import type { StaffPrincipal } from '@hotseat/identity';
+import { METRIC_DEFINITIONS, PHRASE_CATEGORIES, type SessionMetrics } from '@hotseat/metrics';
+import { EventLog, SessionsService } from '@hotseat/roleplay';
+import { ScenariosService, type ScenarioDefinition } from '@hotseat/scenarios';
+import { RANKED_FIGURES } from './ranked-figures';
+import { ScorecardsService } from './scorecards.service';
+import type { ShadowingOnCard } from './summaries';
+
+type Scorecard = Awaited<ReturnType<ScorecardsService['scorecard']>>;
+
+/** Why a session has no figures to show. */
+const PENDING: Record<SessionStatus, string> = {
+  scheduled: 'This role-play has not started yet.',
+  live: 'This role-play is live: its figures come when it ends.',
+  ended: 'This role-play ended before it started: there is nothing to measure.',
+  cancelled: 'This role-play was cancelled.',
+};
+
+/** The figures that are moments of the replay, and the buttons that jump to them. */
+const JUMPS: Partial<Record<string, { jump: string; jumpLabel: string }>> = {
+  firstResponseMs: { jump: 'firstReply', jumpLabel: 'Jump to the first reply' },
+  timeToSolutionMs: { jump: 'solved', jumpLabel: 'Jump to the solve' },
+  timeToCalmMs: { jump: 'calm', jumpLabel: 'Jump to the calm moment' },
+};
+
+const PHRASE_LABELS: Record<(typeof PHRASE_CATEGORIES)[number], string> = {
+  apology: 'Apology',
+  empathy: 'Empathy',
+  ownership: 'Ownership',
+  nextSteps: 'Next steps',
+  rapport: 'Rapport',
+};
+
+/** The transcript's lines: the conversation and what happened around it; anger and checkpoints have their own chart and list. */
+const TRANSCRIPT_KINDS = new Set<LineKind>([
+  'candidate',
+  'customer',
+  'note',
+  'help',
+  'attention',
+  'system',
+]);
+
+/**
+ * The scorecard page, the print view of a transcript, in the words and order the pages show them.
+ * Access is ScorecardsService.scorecard's (who may see the candidate's scorecard) and, for a log,
+ * SessionsService's (an interviewer who rated reads only the logs of the role-plays they ran). The
+ * logs of all of a candidate's role-plays are read in one query.
+ */
+@Injectable()
+export class ScorecardPresenter {
+  constructor(
+    private readonly scorecards: ScorecardsService,
+    private readonly sessions: SessionsService,
+    private readonly log: EventLog,
+    private readonly scenarios: ScenariosService,
+  ) {}
+
+  async scorecardPage(staff: StaffPrincipal, candidateId: string) {
+    const card = await this.scorecards.scorecard(staff, candidateId);
+    const ids = card.sessions.map((session) => session.id);
+    const [readable, logs, definitions] = await Promise.all([
+      this.sessions.visibleAmong(staff, ids),
+      this.log.ofSessions(ids),
+      Promise.all(
+        card.sessions.map((session) => this.scenarios.version(session.scenarioVersionId)),
+      ),
+    ]);
+    return {
+      card,
+      sessions: card.sessions.map((session, index) =>
+        sessionView(
+          card.candidate.name,
+          session,
+          definitions[index],
+          readable.has(session.id) ? logs.get(session.id)! : null,
+        ),
+      ),
+      t0Definition: METRIC_DEFINITIONS.t0,
+      score: card.overall.score === null ? null : card.overall.score.toFixed(1),
+      components: card.overall.components.map((component) => ({
+        ...component,
+        value: component.value === null ? 'no data yet' : component.value.toFixed(1),
+      })),
+      shadowing: card.shadowing.map(shadowView),
+    };
+  }
+
+  /** A plain page to print: the conversation, with the interviewer's notes only when asked. */
+  async transcriptPage(
+    staff: StaffPrincipal,
+    candidateId: string,
+    sessionId: string,
+    notes: boolean,
+  ) {
+    const card = await this.scorecards.scorecard(staff, candidateId);
+    const session = card.sessions.find((s) => s.id === sessionId);
+    if (!session) {
+      throw new NotFoundException('There is no role-play with this id for this candidate.');
+    }
+    const [events, definition] = await Promise.all([
+      this.readableLog(staff, sessionId),
+      this.scenarios.version(session.scenarioVersionId),
+    ]);
+    return {
+      candidate: card.candidate,
+      session,
+      notes,
+      startedAt: session.startedAt?.toISOString().replace('T', ' ').slice(0, 16),
+      lines: transcript(events, card.candidate.name, definition, new Map(), notes),
+    };
+  }
+
+  private async readableLog(staff: StaffPrincipal, sessionId: string): Promise<SessionEvent[]> {
+    await this.sessions.visible(staff, sessionId);
+    return (await this.log.ofSessions([sessionId])).get(sessionId)!;
+  }
+}
+
+function rankedValue(key: string, value: number | null): string {
+  if (value === null) return 'none';
+  if (key.endsWith('Ms')) return duration(value);
+  if (key === 'checkpointsHit') return `${Math.round(value * 100)}%`;
+  return String(Math.round(value * 10) / 10);
+}
+
+/** Everything the page shows of one session; the log only for staff who may read it. */
+function sessionView(
+  candidateName: string,
+  session: Scorecard['sessions'][number],
+  definition: ScenarioDefinition,
+  log: SessionEvent[] | null,
+) {
+  const figures = session.figures;
+  const base = {
+    id: session.id,
+    status: session.status,
+    scenario: session.scenario,
+    interviewer: session.interviewer,
+    rating: session.rating && {
+      ...session.rating,
+      recommendation: session.rating.recommendation?.replace('-', ' '),
+    },
+    canReadLog: log !== null,
+  };
+  if (!figures || figures.t0 === null)
+    return { ...base, figures: null, pending: PENDING[session.status] };
+  const definitions: Record<string, string> = METRIC_DEFINITIONS;
+  const checkpointLabel = labelsOf(definition);
+  const canned = new Map(
+    figures.conversation.cannedAnswers.map((c) => [
+      c.seq,
+      `Signal: ${c.words} words in a row copied from "${c.articleTitle}"`,
+    ]),
+  );
+  return {
+    ...base,
+    figures: {
+      percentileBase: session.ranked?.scenarioSessions ?? null,
+      ranked: RANKED_FIGURES.map(({ key, label, definition: explained }) => {
+        const raw = session.ranked?.raw[key] ?? null;
+        const jump = raw === null ? undefined : JUMPS[key];
+        return {
+          label: label.replace(/ \(ms\)$/, ''),
+          value: rankedValue(key, raw),
+          percentile: session.ranked?.percentile[key] ?? 'none',
+          definition: explained
+            ? definitions[explained]
+            : 'From the submitted rating of this role-play.',
+          ...jump,
+        };
+      }),
+      other: otherFigures(figures).map(([key, label, value]) => ({
+        label,
+        value,
+        definition: definitions[key],
+      })),
+    },
+    checkpoints: {
+      hit: figures.checkpoints.hit.map((c) => ({
+        label: checkpointLabel(c.id),
+        atMs: c.atMs,
+        clock: sinceStart(c.atMs),
+      })),
+      missed: figures.checkpoints.missed.map((c) => ({ ...c, label: checkpointLabel(c.id) })),
+    },
+    signals: signalsView(figures),
+    lines: log && transcript(log, candidateName, definition, canned, true),
+    replay: log && {
+      durationMs: figures.durationMs ?? figures.deEscalation.timeline.at(-1)!.atMs,
+      timeline: figures.deEscalation.timeline,
+      calmAt: definition.persona.calmAt,
+      // The moments the jump buttons go to, as the metrics computed them.
+      moments: {
+        firstReply: figures.firstResponseMs,
+        solved: figures.timeToSolutionMs,
+        calm: figures.deEscalation.calmAtMs,
+      },
+      checkpoints: figures.checkpoints.hit.map((c) => ({
+        atMs: c.atMs,
+        label: checkpointLabel(c.id),
+      })),
+    },
+  };
+}
+
+function labelsOf(definition: ScenarioDefinition): (id: string) => string {
+  const labels = new Map(definition.solution.checkpoints.map((c) => [c.id, c.label]));
+  return (id) => labels.get(id) ?? id;
+}
+
+/** The figures that are not ranked, with their METRIC_DEFINITIONS key. */
+function otherFigures({
+  helpCenter,
+  deEscalation,
+}: SessionMetrics): Array<[string, string, string]> {
+  return [
+    ['helpCenter.usage', 'Help-center usage', helpCenter.usage],
+    ['helpCenter.searches', 'Searches', String(helpCenter.searches)],
+    ['helpCenter.articlesOpened', 'Articles opened', String(helpCenter.articlesOpened)],
+    ['helpCenter.uniqueArticles', 'Different articles', String(helpCenter.uniqueArticles)],
+    ['helpCenter.timeInArticlesMs', 'Time in articles', duration(helpCenter.timeInArticlesMs)],
+    [
+      'helpCenter.openedSolutionArticle',
+      'Opened a solution article',
+      helpCenter.openedSolutionArticle ? 'yes' : 'no',
+    ],
+    ['deEscalation.initialAnger', 'Anger at the start', `${deEscalation.initialAnger} of 10`],
+    ['deEscalation.peakAnger', 'Peak anger', `${deEscalation.peakAnger} of 10`],
+    ['deEscalation.finalAnger', 'Anger at the end', `${deEscalation.finalAnger} of 10`],
+  ];
+}
+
+/** The words behind the figures: evidence for a person to weigh, never a verdict. */
+function signalsView({ deEscalation, conversation, attention }: SessionMetrics) {
+  const trend = conversation.sentiment.customerTrend;
+  return {
+    phrases: PHRASE_CATEGORIES.map((category) => ({
+      label: PHRASE_LABELS[category],
+      count: deEscalation.signals[category],
+      phrases: [
+        ...new Set(
+          conversation.matches.filter((m) => m.category === category).map((m) => m.phrase),
+        ),
+      ].join(', '),
+    })),
+    trend: trend && {
+      direction: trend.direction,
+      first: trend.first,
+      last: trend.last,
+    },
+    canned: conversation.cannedAnswers.map((c) => ({ ...c, clock: sinceStart(c.atMs) })),
+    heard: conversation.heard.flags,
+    pastes: attention.pastes,
+    aways: attention.aways,
+    away: duration(attention.awayMs),
+  };
+}
+
+function shadowView(feedback: ShadowingOnCard) {
+  return {
+    hostName: feedback.hostName,
+    answered: feedback.submittedAt !== null,
+    expiresAt: new Date(feedback.linkExpiresAt).toISOString().slice(0, 10),
+    answers: (Object.keys(SHADOW_QUESTIONS) as ShadowQuestion[]).map((question) => ({
+      question: SHADOW_QUESTIONS[question],
+      score: feedback[question]?.score ?? 'no answer',
+      notes: feedback[question]?.notes ?? '',
+    })),
+  };
+}
+
+/**
+ * The log as lines to read, worded by the shared presenter (@hotseat/events): chat, help-center
+ * activity, paste and away flags, the start, solve and end, and the interviewer's notes when `notes`.
+ */
+function transcript(
+  events: SessionEvent[],
+  candidateName: string,
+  definition: ScenarioDefinition,
+  signals: Map<number, string>,
+  notes: boolean,
+) {
+  const started = events.find((event) => isEvent(event, EVENT.sessionStarted));
+  if (!started) return [];
+  const t0 = Date.parse(started.at);
+  const present = presenter({
+    audience: 'staff',
+    candidateName,
+    customerName: definition.persona.name,
+    checkpointLabel: labelsOf(definition),
+  });
+  return events.flatMap((event) => {
+    const line = present(event);
+    if (!line || !TRANSCRIPT_KINDS.has(line.kind) || (line.kind === 'note' && !notes)) return [];
+    const atMs = Date.parse(event.at) - t0;
+    return [
+      { ...line, at: event.at, atMs, clock: sinceStart(atMs), signal: signals.get(event.seq) },
+    ];
+  });
+}
