@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'coverage/**', 'node_modules/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'apps/server/public/js/**', 'data/**', 'coverage/**', 'node_modules/**', 'test-output/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -48,8 +48,8 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // The pages' scripts run in the browser (plain scripts, no build step), with the served Socket.IO client.
-    files: ['apps/server/public/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { ...globals.browser, io: 'readonly' } },
+    // The pages' scripts (apps/server/browser, bundled by esbuild) run in the browser.
+    files: ['apps/server/browser/**/*.ts'],
+    languageOptions: { globals: globals.browser },
   },
 );

@@ -34,7 +34,7 @@ export class ConsolePageController {
     return staffPage(
       staff,
       `${script.candidateName}: ${script.title}`,
-      ['/socket.io/socket.io.js', 'chat.js', 'charts.js', 'console.js'],
+      'console',
       {
         script,
         scale: SCALE,

@@ -34,7 +34,7 @@ export class GuestPagesController {
     response.render('candidate-room', {
       title: 'Your support chat',
       bodyClass: 'guest',
-      scripts: ['/socket.io/socket.io.js', 'chat.js', 'candidate-room.js'],
+      pageScript: 'candidate-room',
       room: { ...briefing, token },
     });
   }
@@ -48,7 +48,7 @@ export class GuestPagesController {
     response.render('shadow-form', {
       title: 'Your feedback',
       bodyClass: 'guest',
-      scripts: ['shadow-form.js'],
+      pageScript: 'shadow-form',
       form: { ...form, token },
       questions: Object.entries(SHADOW_QUESTION_HELP).map(([id, help]) => ({
         id,

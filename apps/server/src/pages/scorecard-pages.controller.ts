@@ -32,7 +32,7 @@ export class ScorecardPagesController {
     return staffPage(
       staff,
       `Scorecard: ${page.card.candidate.name}`,
-      ['charts.js', 'scorecard.js'],
+      'scorecard',
       page,
     );
   }
@@ -54,7 +54,7 @@ export class ScorecardPagesController {
     notes = false,
   ) {
     const page = await this.scorecards.transcriptPage(staff, id, sessionId, notes);
-    return staffPage(staff, `Transcript: ${page.candidate.name}`, [], {
+    return staffPage(staff, `Transcript: ${page.candidate.name}`, null, {
       bodyClass: 'print-view',
       ...page,
     });
@@ -65,7 +65,7 @@ export class ScorecardPagesController {
   @Render('compare')
   async compare(@CurrentStaff() staff: StaffPrincipal, @Query('openingId') openingId?: unknown) {
     const openings = await this.openings.list({ limit: MAX_PAGE_SIZE });
-    return staffPage(staff, 'Compare candidates', ['charts.js', 'compare.js'], {
+    return staffPage(staff, 'Compare candidates', 'compare', {
       openings: openings.items.map(({ id, title }) => ({ id, title, selected: id === openingId })),
     });
   }

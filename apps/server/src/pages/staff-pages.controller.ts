@@ -25,7 +25,7 @@ export class StaffPagesController {
   @Get('login')
   @Render('login')
   login(@Query('next') next?: string) {
-    return { title: 'Log in', scripts: ['login.js'], next: typeof next === 'string' ? next : '/' };
+    return { title: 'Log in', pageScript: 'login', next: typeof next === 'string' ? next : '/' };
   }
 
   @Get()
@@ -42,7 +42,7 @@ export class StaffPagesController {
         cursor: query.finished,
       }),
     ]);
-    return staffPage(staff, 'Dashboard', ['dashboard.js'], {
+    return staffPage(staff, 'Dashboard', 'dashboard', {
       openings: openings.items,
       candidates: candidates.items,
       olderCandidates: candidates.next && `/?candidates=${candidates.next}`,
@@ -60,7 +60,7 @@ export class StaffPagesController {
   @Render('scenarios')
   scenarioLibrary(@CurrentStaff() staff: StaffPrincipal) {
     const all = this.scenarios.list();
-    return staffPage(staff, 'Scenarios', [], {
+    return staffPage(staff, 'Scenarios', null, {
       valid: all.filter((s) => s.valid),
       invalid: all.filter((s) => !s.valid),
     });
@@ -71,7 +71,7 @@ export class StaffPagesController {
   @Render('scenario')
   scenario(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string) {
     const { definition, hash } = this.scenarios.get(id);
-    return staffPage(staff, definition.title, [], {
+    return staffPage(staff, definition.title, null, {
       scenario: definition,
       version: hash.slice(0, 12),
     });
@@ -81,6 +81,6 @@ export class StaffPagesController {
   @Roles('admin')
   @Render('users')
   async people(@CurrentStaff() staff: StaffPrincipal) {
-    return staffPage(staff, 'People', ['users.js'], { users: await this.users.list() });
+    return staffPage(staff, 'People', 'users', { users: await this.users.list() });
   }
 }

@@ -28,9 +28,6 @@ export function configurePages(app: NestExpressApplication, root: string): void 
       year: 'numeric',
     }),
   );
-  hbs.registerHelper('startsWith', (text: unknown, prefix: string) =>
-    String(text).startsWith(prefix),
-  );
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/', maxAge: '1h' });
 }
 

@@ -1,0 +1,107 @@
+/**
+ * What every part of the interviewer console shares: the script the page came with, the session's
+ * state as its log has brought it, and the way to act (through the one role-play connection).
+ */
+import {
+  SCHEDULED,
+  stateChanges,
+  stopwatch,
+  type Line,
+  type RoleplayRole,
+  type SessionEvent,
+  type SessionState,
+  type SessionStatus,
+} from '@hotseat/events';
+import { el, wallClock } from '../lib/dom';
+import type { ActionInput, ActionName, RoleplayConnection } from '../lib/roleplay-connection';
+
+/** The script SessionsService.script() puts on the page (the parts the console uses). */
+export interface ConsoleScript {
+  sessionId: string;
+  status: SessionStatus;
+  role: RoleplayRole;
+  candidateName: string;
+  persona: { name: string; initialAnger: number; calmAt: number };
+  beats: Array<{ id: string; line: string }>;
+  rubric: Array<{ id: string; label: string }>;
+  solution: { checkpoints: Array<{ id: string; label: string }> };
+}
+
+/** A part of the console: it draws the events it cares about and follows the session's state. */
+export interface ConsolePart {
+  show?(event: SessionEvent, line: Line | null): void;
+  update?(): void;
+}
+
+export class ConsoleContext {
+  /** The session's state columns, rebuilt from the events seen (STATE_CHANGES). */
+  state: SessionState;
+  readonly canAct: boolean;
+  private connection: RoleplayConnection | null = null;
+
+  constructor(readonly script: ConsoleScript) {
+    this.state = { ...SCHEDULED, status: script.status };
+    this.canAct = script.role === 'interviewer';
+  }
+
+  connected(connection: RoleplayConnection): void {
+    this.connection = connection;
+  }
+
+  get socket() {
+    return this.connection!.socket;
+  }
+
+  /** Says the interviewer is typing; a hint that is never logged, so a lost one needs no retry. */
+  typing(now: boolean): void {
+    this.connection!.typing(now);
+  }
+
+  apply(event: SessionEvent): void {
+    this.state = { ...this.state, ...stateChanges([event]) };
+  }
+
+  get live(): boolean {
+    return this.state.status === 'live';
+  }
+
+  /** Milliseconds since the start (the scorecard counts from there too), or null before it. */
+  sinceStart(at: string | number = Date.now()): number | null {
+    const started = this.state.startedAt?.getTime();
+    return started === undefined ? null : new Date(at).getTime() - started;
+  }
+
+  /** A time as the console writes it: mm:ss since the start, the wall clock before it. */
+  stamp(at: string): HTMLTimeElement {
+    const since = this.sinceStart(at);
+    return el(
+      'time',
+      { datetime: at, title: wallClock(at) },
+      since === null ? wallClock(at) : stopwatch(since),
+    );
+  }
+
+  /** Sends an action; shows the server's reason in `errorNode` and answers false when refused. */
+  async perform<E extends ActionName>(
+    errorNode: HTMLElement,
+    name: E,
+    payload: ActionInput<E>,
+  ): Promise<boolean> {
+    errorNode.hidden = true;
+    try {
+      const answer = await this.connection!.act(name, payload);
+      if (answer.ok) return true;
+      errorNode.textContent = answer.error.message;
+    } catch {
+      errorNode.textContent = 'The server did not answer. Check your connection, then try again.';
+    }
+    errorNode.hidden = false;
+    return false;
+  }
+}
+
+/** Appends to a list, replacing its "nothing yet" line. */
+export function appendTo(list: HTMLElement, item: HTMLElement): void {
+  list.querySelector('.empty')?.remove();
+  list.append(item);
+}

@@ -1,0 +1,82 @@
+// The console's head: status, clock and presence, and the interviewer's start, solve and end buttons.
+import { stopwatch, type SessionStatus } from '@hotseat/events';
+import { byId } from '../lib/dom';
+import type { ConsoleContext, ConsolePart } from './context';
+
+const STATUS: Record<SessionStatus, string> = {
+  scheduled: 'Not started',
+  live: 'Live',
+  ended: 'Ended',
+  cancelled: 'Cancelled',
+};
+
+export function sessionControls(context: ConsoleContext): ConsolePart {
+  let confirming = false;
+
+  function tick(): void {
+    const endedAt = context.state.endedAt?.getTime();
+    const since = context.sinceStart(endedAt);
+    if (since !== null) byId('clock').textContent = stopwatch(since);
+  }
+  setInterval(tick, 1000);
+
+  function update(): void {
+    byId('status').textContent = STATUS[context.state.status];
+    byId('solved').hidden = context.state.solvedAt === null;
+    tick();
+    if (!context.canAct) return;
+    const live = context.live;
+    byId('start').hidden = context.state.status !== 'scheduled';
+    byId('solve').hidden = !live || context.state.solvedAt !== null;
+    if (!live) confirming = false;
+    byId('end').hidden = !live || confirming;
+    byId('confirm-end').hidden = !confirming;
+  }
+
+  if (context.canAct) {
+    const actionError = byId('action-error');
+    byId('start').addEventListener(
+      'click',
+      () => void context.perform(actionError, 'session:start', {}),
+    );
+    byId('solve').addEventListener(
+      'click',
+      () => void context.perform(actionError, 'session:solve', {}),
+    );
+    byId('end').addEventListener('click', () => {
+      confirming = true;
+      update();
+      byId('end-yes').focus();
+    });
+    byId('end-no').addEventListener('click', () => {
+      confirming = false;
+      update();
+      byId('end').focus();
+    });
+    byId('end-yes').addEventListener('click', () => {
+      // The button goes away with the end: the focus moves on to what comes next, the rating.
+      void context.perform(actionError, 'session:end', {}).then((ended) => {
+        if (ended) byId('rating-title').focus();
+      });
+    });
+  }
+
+  return { update };
+}
+
+/** Whether the candidate is on their page, and what to say when the connection drops. */
+export function presence(context: ConsoleContext) {
+  return {
+    candidate(connected: boolean): void {
+      byId('presence').textContent = connected ? 'Candidate connected' : 'Candidate not connected';
+    },
+    connection(online: boolean, why?: string): void {
+      // A refused handshake (logged out, cancelled) is not retried by Socket.IO: say why instead.
+      const closed = !online && !context.socket.active;
+      byId('connection').hidden = online;
+      byId('connection').textContent = closed
+        ? why || 'The connection was closed. Reload the page to try again.'
+        : 'Connection lost; reconnecting… Nothing is lost meanwhile.';
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// The interviewer console (docs/protocol.md): the interviewer plays the scripted customer; managers
+// and admins watching get the same view read-only. Everything shown is drawn from the session's
+// events, so a reload or a reconnect rebuilds the same page from the log. Each concern has its file
+// in ../console/: the session's controls, chat, script, anger, checkpoints, activity, notes, rating.
+import { presenter } from '@hotseat/events';
+import { pageData } from '../lib/dom';
+import { connect } from '../lib/roleplay-connection';
+import { activity } from '../console/activity';
+import { anger } from '../console/anger';
+import { chat } from '../console/chat';
+import { checkpoints } from '../console/checkpoints';
+import { ConsoleContext, type ConsoleScript } from '../console/context';
+import { notes } from '../console/notes';
+import { rating } from '../console/rating';
+import { script } from '../console/script';
+import { presence, sessionControls } from '../console/session';
+
+const context = new ConsoleContext(pageData<ConsoleScript>('console-data'));
+const { persona, solution, candidateName } = context.script;
+const checkpointLabels = new Map(solution.checkpoints.map((c) => [c.id, c.label]));
+const lineOf = presenter({
+  audience: 'staff',
+  candidateName,
+  customerName: persona.name,
+  checkpointLabel: (id) => checkpointLabels.get(id) ?? id,
+});
+
+const conversation = chat(context);
+const parts = [
+  sessionControls(context),
+  conversation,
+  script(context, conversation),
+  anger(context),
+  checkpoints(context),
+  activity(context),
+  notes(context),
+  rating(context),
+];
+const update = () => parts.forEach((part) => part.update?.());
+const status = presence(context);
+
+context.connected(
+  connect({
+    auth: { sessionId: context.script.sessionId },
+    onEvent: (event) => {
+      context.apply(event);
+      const line = lineOf(event);
+      for (const part of parts) part.show?.(event, line);
+      update();
+    },
+    onTyping: (notice) => conversation.typing(notice),
+    onPresence: ({ candidate }) => {
+      status.candidate(candidate);
+      // A candidate who left mid-sentence is not typing any more.
+      if (!candidate) conversation.typing({ actor: 'candidate', typing: false });
+    },
+    onConnection: (connection, why) => status.connection(connection === 'online', why),
+  }),
+);
+update();

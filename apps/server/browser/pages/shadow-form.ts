@@ -1,0 +1,39 @@
+// The shadow host's form: sends the three answers with the link's token; sending again replaces them.
+import { refusal } from '../lib/api';
+import { byId, one, pageData, showError, textOf } from '../lib/dom';
+
+const form = byId<HTMLFormElement>('shadow-feedback');
+const token = pageData<string>('shadow-data');
+const error = one(form, '.error');
+const saved = one(form, '.saved');
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void send();
+});
+
+async function send(): Promise<void> {
+  showError(error, null);
+  saved.hidden = true;
+  const data = new FormData(form);
+  const answer = (id: string) => ({
+    score: Number(data.get(id)),
+    notes: textOf(data, `${id}Notes`),
+  });
+  const response = await fetch('/api/shadow-feedback', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      learning: answer('learning'),
+      understanding: answer('understanding'),
+      engagement: answer('engagement'),
+    }),
+  });
+  if (response.ok) saved.hidden = false;
+  else {
+    showError(
+      error,
+      await refusal(response, 'Your feedback could not be saved. Try again in a moment.'),
+    );
+  }
+}
