@@ -4,7 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'apps/server/public/js/**', 'data/**', 'coverage/**', 'node_modules/**', 'test-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'apps/server/public/js/**',
+      'data/**',
+      'coverage/**',
+      'node_modules/**',
+      'test-output/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

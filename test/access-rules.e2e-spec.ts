@@ -32,7 +32,9 @@ describe(`access rules in the queries (${databaseKind} database)`, () => {
     csrfToken: '',
   });
   const guest = async (scope: 'candidate' | 'shadow', subjectId: string) =>
-    testApp.app.get(AuthService).authenticate((await issueLink(testApp.app, scope, subjectId)).token);
+    testApp.app
+      .get(AuthService)
+      .authenticate((await issueLink(testApp.app, scope, subjectId)).token);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -108,8 +110,12 @@ describe(`access rules in the queries (${databaseKind} database)`, () => {
   ])('gives %s the role-play role %s', async (_who, role, name) => {
     const joining = sessions().participant(who(name), sessionId);
     if (role) await expect(joining).resolves.toMatchObject({ role });
-    else await expect(joining).rejects.toThrow('There is no role-play with this id that you may join.');
-    if (role) await expect(sessions().visible(who(name), sessionId)).resolves.toMatchObject({ role });
+    else
+      await expect(joining).rejects.toThrow(
+        'There is no role-play with this id that you may join.',
+      );
+    if (role)
+      await expect(sessions().visible(who(name), sessionId)).resolves.toMatchObject({ role });
   });
 
   it.each([

@@ -2,24 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SqlWhere } from '@hotseat/database';
-import type { SessionStatus } from '@hotseat/events';
+import type { SessionState, SessionStatus } from '@hotseat/events';
 import { seesEverything, type Principal } from '@hotseat/identity';
 import { decodeCursor, type PageRequest } from '@hotseat/validation';
 
 /** A role-play session's row, without its log. */
-export interface SessionRow {
+/** A session's row: its state columns (moved only by its events) and what it was created with. */
+export interface SessionRow extends SessionState {
   id: string;
-  status: SessionStatus;
   candidateId: string;
   scenarioId: string;
   scenarioVersionId: string;
   interviewerId: string;
   createdAt: Date;
-  startedAt: Date | null;
-  endsAt: Date | null;
-  solvedAt: Date | null;
-  endedAt: Date | null;
-  cancelledAt: Date | null;
   /** created_at as PostgreSQL's text: the page cursor. */
   position: string;
 }

@@ -8,7 +8,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Environment } from '@hotseat/config';
-import { EVENT, type RoleplayRole, type SessionStatus } from '@hotseat/events';
+import { EVENT, type RoleplayRole, type SessionState, type SessionStatus } from '@hotseat/events';
 import { CandidatesService, OpeningsService, splitName } from '@hotseat/hiring';
 import {
   CapabilityLinksService,
@@ -40,18 +40,12 @@ export interface Participant {
   scenarioVersionId: string;
 }
 
-export interface SessionView {
+export interface SessionView extends SessionState {
   id: string;
-  status: SessionStatus;
   candidate: { id: string; name: string };
   scenario: { id: string; title: string; version: string };
   interviewerId: string;
   createdAt: Date;
-  startedAt: Date | null;
-  endsAt: Date | null;
-  solvedAt: Date | null;
-  endedAt: Date | null;
-  cancelledAt: Date | null;
   interviewerUrl: string;
 }
 

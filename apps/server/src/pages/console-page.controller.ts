@@ -31,27 +31,22 @@ export class ConsolePageController {
       ...script.solution.checkpoints.flatMap((checkpoint) => checkpoint.article ?? []),
     ]);
     const titles = await this.helpCenter.titles([...articleIds]);
-    return staffPage(
-      staff,
-      `${script.candidateName}: ${script.title}`,
-      'console',
-      {
-        script,
-        scale: SCALE,
-        candidateId: script.candidateId,
-        productTeamQuestion: PRODUCT_TEAM_QUESTION,
-        interviewer: script.role === 'interviewer',
-        beats: script.beats.map((beat) => ({ ...beat, angerHint: angerHint(beat.anger) })),
-        checkpoints: script.solution.checkpoints.map((checkpoint) => ({
-          ...checkpoint,
-          articleTitle: checkpoint.article && titles.get(checkpoint.article),
-        })),
-        solutionArticles: script.solution.articles.map((articleId) => ({
-          id: articleId,
-          title: titles.get(articleId),
-        })),
-      },
-    );
+    return staffPage(staff, `${script.candidateName}: ${script.title}`, 'console', {
+      script,
+      scale: SCALE,
+      candidateId: script.candidateId,
+      productTeamQuestion: PRODUCT_TEAM_QUESTION,
+      interviewer: script.role === 'interviewer',
+      beats: script.beats.map((beat) => ({ ...beat, angerHint: angerHint(beat.anger) })),
+      checkpoints: script.solution.checkpoints.map((checkpoint) => ({
+        ...checkpoint,
+        articleTitle: checkpoint.article && titles.get(checkpoint.article),
+      })),
+      solutionArticles: script.solution.articles.map((articleId) => ({
+        id: articleId,
+        title: titles.get(articleId),
+      })),
+    });
   }
 }
 

@@ -29,12 +29,7 @@ export class ScorecardPagesController {
   @Render('scorecard')
   async scorecard(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     const page = await this.scorecards.scorecardPage(staff, id);
-    return staffPage(
-      staff,
-      `Scorecard: ${page.card.candidate.name}`,
-      'scorecard',
-      page,
-    );
+    return staffPage(staff, `Scorecard: ${page.card.candidate.name}`, 'scorecard', page);
   }
 
   /** A plain page to print: the conversation, with the interviewer's notes only when asked. */
