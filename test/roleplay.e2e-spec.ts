@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { CapabilityLinksService, LINK_NO_LONGER_VALID } from '@hotseat/identity';
 import type { WireEvent as SessionEvent } from './support/roleplay-client';
 import { signedInStaff, type TestStaff } from './support/factories';
-import { RoleplayClient } from './support/roleplay-client';
+import { RoleplayClient, type Ack } from './support/roleplay-client';
+import { untilPast } from './support/clock';
 import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -157,143 +158,206 @@ describe(`live role-play (${databaseKind} database)`, () => {
     });
   });
 
-  it('plays a whole role-play from start to end, each side seeing what it may', async () => {
-    const session = await scheduleSession('Ada Lovelace');
-    const host = await connect({ token: interviewer.token, sessionId: session.id });
-    const guest = await connect({ token: session.candidateToken });
-    const watcher = await connect({ token: manager.token, sessionId: session.id });
-    await host.until(() => host.presence?.candidate === true, 'the candidate to be present');
-    expect(guest.presence).toEqual({ candidate: true, interviewer: true });
+  describe('a whole role-play, from start to end, each side seeing what it may', () => {
+    let session: Awaited<ReturnType<typeof scheduleSession>>;
+    let host: RoleplayClient;
+    let guest: RoleplayClient;
+    let watcher: RoleplayClient;
+    // What each step answered or showed, in the order the role-play took them.
+    let guestPresence: RoleplayClient['presence'];
+    let early: Ack;
+    let startByCandidate: Ack;
+    let started: Ack;
+    let startSeen: SessionEvent;
+    let opening: SessionEvent;
+    let liveStatus: request.Response;
+    let typing: Ack;
+    let reply: Ack;
+    let beatLine: Ack;
+    let beatLineSeen: SessionEvent;
+    let anger: Ack;
+    let checkpoint: Ack;
+    let checkpointAgain: Ack;
+    let note: Ack;
+    let search: Ack;
+    let searched: SessionEvent;
+    let opened: Ack;
+    let closed: Ack;
+    let away: Ack;
+    let watcherChat: Ack;
+    let solved: Ack;
+    let solvedAgain: Ack;
+    let ended: Ack;
+    let endSeen: SessionEvent;
+    let late: Ack;
+    let log: SessionEvent[];
+    let shown: request.Response;
 
-    const early = await guest.act('chat:send', { text: 'Hello?' });
-    expect(early).toMatchObject({ ok: false, error: { code: 'not-started' } });
-    expect(await guest.act('session:start')).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
+    const types = () => log.map((event) => event.type);
 
-    const started = await host.act('session:start');
-    expect(started).toMatchObject({ ok: true, event: { seq: 1, type: 'session.started' } });
-    expect((await guest.next('session.started')).payload).toEqual({ timeLimitMinutes: 20 });
-    const opening = await guest.next('chat.message');
-    expect(opening).toMatchObject({ seq: 2, actor: 'customer' });
-    // The opening line is rendered with the scenario's variables, never left as a template.
-    expect(opening.payload.text).not.toMatch(/\{\{/);
-    const status = await api(interviewer.token).get(`/api/sessions/${session.id}`).expect(200);
-    expect(status.body).toMatchObject({ status: 'live', startedAt: started.event!.at });
+    beforeAll(async () => {
+      session = await scheduleSession('Ada Lovelace');
+      host = await connect({ token: interviewer.token, sessionId: session.id });
+      guest = await connect({ token: session.candidateToken });
+      watcher = await connect({ token: manager.token, sessionId: session.id });
+      await host.until(() => host.presence?.candidate === true, 'the candidate to be present');
+      guestPresence = guest.presence;
 
-    // typing is relayed to the other side and never logged
-    expect(await host.emit('typing', { typing: true })).toEqual({ ok: true });
-    await guest.until(() => guest.typing.length > 0, 'the customer typing');
-    expect(guest.typing[0]).toEqual({ actor: 'customer', typing: true });
+      early = await guest.act('chat:send', { text: 'Hello?' });
+      startByCandidate = await guest.act('session:start');
+      started = await host.act('session:start');
+      startSeen = await guest.next('session.started');
+      opening = await guest.next('chat.message');
+      liveStatus = await api(interviewer.token).get(`/api/sessions/${session.id}`);
 
-    const reply = await guest.act('chat:send', { text: 'I am so sorry, let me look at this.' });
-    expect(reply).toMatchObject({
-      ok: true,
-      event: { seq: 3, type: 'chat.message', actor: 'candidate' },
-    });
-    await host.next('chat.message', (event) => event.actor === 'candidate');
+      typing = await host.emit('typing', { typing: true });
+      await guest.until(() => guest.typing.length > 0, 'the customer typing');
 
-    const beatLine = await host.act('chat:send', {
-      text: 'Ten charges! Ten!',
-      beatId: 'order-number-first',
-    });
-    expect(beatLine.event?.payload).toEqual({
-      text: 'Ten charges! Ten!',
-      beatId: 'order-number-first',
-    });
-    const seenByCandidate = await guest.next('chat.message', (e) => e.seq === beatLine.event!.seq);
-    expect(seenByCandidate.payload).toEqual({ text: 'Ten charges! Ten!' });
+      reply = await guest.act('chat:send', { text: 'I am so sorry, let me look at this.' });
+      await host.next('chat.message', (event) => event.actor === 'candidate');
+      beatLine = await host.act('chat:send', {
+        text: 'Ten charges! Ten!',
+        beatId: 'order-number-first',
+      });
+      beatLineSeen = await guest.next('chat.message', (e) => e.seq === beatLine.event!.seq);
 
-    expect(await host.act('anger:set', { level: 9 })).toMatchObject({ ok: true });
-    expect(await host.act('checkpoint:hit', { checkpointId: 'acknowledge' })).toMatchObject({
-      ok: true,
-    });
-    const again = await host.act('checkpoint:hit', { checkpointId: 'acknowledge' });
-    expect(again).toMatchObject({ ok: false, error: { code: 'already-hit' } });
-    expect(await host.act('note:add', { text: 'Apologised before asking.' })).toMatchObject({
-      ok: true,
-    });
+      anger = await host.act('anger:set', { level: 9 });
+      checkpoint = await host.act('checkpoint:hit', { checkpointId: 'acknowledge' });
+      checkpointAgain = await host.act('checkpoint:hit', { checkpointId: 'acknowledge' });
+      note = await host.act('note:add', { text: 'Apologised before asking.' });
 
-    const search = await guest.act('help:search', { query: 'refund duplicate charge' });
-    expect(search).toMatchObject({ ok: true, event: { type: 'help.searched' } });
-    const results = search.results as Array<{ articleId: string; title: string; snippet: string }>;
-    expect(results.length).toBeGreaterThan(0);
-    const searched = await host.next('help.searched');
-    expect(searched.payload).toMatchObject({ query: 'refund duplicate charge' });
-    const opened = await guest.act('help:open', { articleId: results[0].articleId });
-    expect(opened).toMatchObject({
-      ok: true,
-      article: { id: results[0].articleId, title: results[0].title, html: expect.any(String) },
-    });
-    await host.next('help.opened');
-    expect(await guest.act('help:close', { articleId: results[0].articleId })).toMatchObject({
-      ok: true,
-    });
-    expect(await guest.act('attention', { kind: 'away' })).toMatchObject({
-      ok: true,
-      event: { type: 'candidate.away' },
-    });
-    await host.next('candidate.away');
+      search = await guest.act('help:search', { query: 'refund duplicate charge' });
+      searched = await host.next('help.searched');
+      const [first] = (search.results ?? []) as Array<{ articleId: string }>;
+      opened = await guest.act('help:open', { articleId: first?.articleId });
+      await host.next('help.opened');
+      closed = await guest.act('help:close', { articleId: first?.articleId });
+      away = await guest.act('attention', { kind: 'away' });
+      await host.next('candidate.away');
 
-    expect(await watcher.act('chat:send', { text: 'hi' })).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
-    expect(await host.act('session:solve')).toMatchObject({ ok: true });
-    expect(await host.act('session:solve')).toMatchObject({
-      ok: false,
-      error: { code: 'already-solved' },
-    });
-    const ended = await host.act('session:end', { reason: 'Wrapped up early' });
-    expect(ended).toMatchObject({ ok: true, event: { type: 'session.ended' } });
-    const endSeen = await guest.next('session.ended');
-    expect(endSeen.payload).toEqual({ endedBy: 'interviewer' });
+      watcherChat = await watcher.act('chat:send', { text: 'hi' });
+      solved = await host.act('session:solve');
+      solvedAgain = await host.act('session:solve');
+      ended = await host.act('session:end', { reason: 'Wrapped up early' });
+      endSeen = await guest.next('session.ended');
+      late = await guest.act('chat:send', { text: 'Are you still there?' });
 
-    const late = await guest.act('chat:send', { text: 'Are you still there?' });
-    expect(late).toEqual({
-      ok: false,
-      error: { code: 'session-ended', message: 'This role-play has ended.' },
+      log = (await api(interviewer.token).get(`/api/sessions/${session.id}/events`).expect(200))
+        .body as SessionEvent[];
+      shown = await api(interviewer.token).get(`/api/sessions/${session.id}`);
+      await watcher.until(() => watcher.events.size === log.length, 'the whole log');
     });
 
-    const log = await api(interviewer.token).get(`/api/sessions/${session.id}/events`).expect(200);
-    const types = (log.body as SessionEvent[]).map((event) => event.type);
-    expect(types).toEqual([
-      'session.started',
-      'chat.message',
-      'chat.message',
-      'chat.message',
-      'anger.changed',
-      'checkpoint.hit',
-      'note.added',
-      'help.searched',
-      'help.opened',
-      'help.closed',
-      'candidate.away',
-      'session.solved',
-      'session.ended',
-    ]);
-    expect((log.body as SessionEvent[]).map((event) => event.seq)).toEqual(
-      types.map((_type, index) => index + 1),
-    );
-    const ats = (log.body as SessionEvent[]).map((event) => Date.parse(event.at));
-    expect([...ats].sort((a, b) => a - b)).toEqual(ats);
-    const shown = await api(interviewer.token).get(`/api/sessions/${session.id}`).expect(200);
-    expect(shown.body).toMatchObject({ status: 'ended', solvedAt: expect.any(String) });
+    it('shows each side to the other, and refuses chat before the start and a start by the candidate', () => {
+      expect(guestPresence).toEqual({ candidate: true, interviewer: true });
+      expect(early).toMatchObject({ ok: false, error: { code: 'not-started' } });
+      expect(startByCandidate).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    });
 
-    // Every side ends up with the log it may see, live; the watcher sees all of it.
-    await watcher.until(() => watcher.events.size === types.length, 'the whole log');
-    expect(guest.ordered().map((event) => event.type)).toEqual([
-      'session.started',
-      'chat.message',
-      'chat.message',
-      'chat.message',
-      'help.searched',
-      'help.opened',
-      'help.closed',
-      'candidate.away',
-      'session.ended',
-    ]);
+    it('starts with session.started and an opening line rendered for the candidate', () => {
+      expect(started).toMatchObject({ ok: true, event: { seq: 1, type: 'session.started' } });
+      expect(startSeen.payload).toEqual({ timeLimitMinutes: 20 });
+      expect(opening).toMatchObject({ seq: 2, actor: 'customer' });
+      // The opening line is rendered with the scenario's variables, never left as a template.
+      expect(opening.payload.text).not.toMatch(/\{\{/);
+      expect(liveStatus.status).toBe(200);
+      expect(liveStatus.body).toMatchObject({ status: 'live', startedAt: started.event!.at });
+    });
+
+    it('relays typing to the other side, and never logs it', () => {
+      expect(typing).toEqual({ ok: true });
+      expect(guest.typing[0]).toEqual({ actor: 'customer', typing: true });
+      expect(types()).not.toContain('typing');
+    });
+
+    it("logs chat, and shows the candidate a script line without the script's beat", () => {
+      expect(reply).toMatchObject({
+        ok: true,
+        event: { seq: 3, type: 'chat.message', actor: 'candidate' },
+      });
+      expect(beatLine.event?.payload).toEqual({
+        text: 'Ten charges! Ten!',
+        beatId: 'order-number-first',
+      });
+      expect(beatLineSeen.payload).toEqual({ text: 'Ten charges! Ten!' });
+    });
+
+    it("takes the interviewer's anger, checkpoints (each once) and notes", () => {
+      expect(anger).toMatchObject({ ok: true });
+      expect(checkpoint).toMatchObject({ ok: true });
+      expect(checkpointAgain).toMatchObject({ ok: false, error: { code: 'already-hit' } });
+      expect(note).toMatchObject({ ok: true });
+    });
+
+    it("answers the candidate's help-center use and shows it to the interviewer", () => {
+      expect(search).toMatchObject({ ok: true, event: { type: 'help.searched' } });
+      const results = search.results as Array<{
+        articleId: string;
+        title: string;
+        snippet: string;
+      }>;
+      expect(results.length).toBeGreaterThan(0);
+      expect(searched.payload).toMatchObject({ query: 'refund duplicate charge' });
+      expect(opened).toMatchObject({
+        ok: true,
+        article: { id: results[0].articleId, title: results[0].title, html: expect.any(String) },
+      });
+      expect(closed).toMatchObject({ ok: true });
+      expect(away).toMatchObject({ ok: true, event: { type: 'candidate.away' } });
+      expect(host.ordered().map((event) => event.type)).toEqual(
+        expect.arrayContaining(['help.searched', 'help.opened', 'help.closed', 'candidate.away']),
+      );
+    });
+
+    it('refuses chat from an observer, a second solve, and chat after the end', () => {
+      expect(watcherChat).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(solved).toMatchObject({ ok: true });
+      expect(solvedAgain).toMatchObject({ ok: false, error: { code: 'already-solved' } });
+      expect(ended).toMatchObject({ ok: true, event: { type: 'session.ended' } });
+      expect(endSeen.payload).toEqual({ endedBy: 'interviewer' });
+      expect(late).toEqual({
+        ok: false,
+        error: { code: 'session-ended', message: 'This role-play has ended.' },
+      });
+    });
+
+    it('logs every step once, gapless and in time order, and shows the session ended', () => {
+      expect(types()).toEqual([
+        'session.started',
+        'chat.message',
+        'chat.message',
+        'chat.message',
+        'anger.changed',
+        'checkpoint.hit',
+        'note.added',
+        'help.searched',
+        'help.opened',
+        'help.closed',
+        'candidate.away',
+        'session.solved',
+        'session.ended',
+      ]);
+      expect(log.map((event) => event.seq)).toEqual(log.map((_event, index) => index + 1));
+      const ats = log.map((event) => Date.parse(event.at));
+      expect([...ats].sort((a, b) => a - b)).toEqual(ats);
+      expect(shown.status).toBe(200);
+      expect(shown.body).toMatchObject({ status: 'ended', solvedAt: expect.any(String) });
+    });
+
+    it('leaves every side with the log it may see, live; the watcher with all of it', () => {
+      expect(watcher.ordered().map((event) => event.type)).toEqual(types());
+      expect(guest.ordered().map((event) => event.type)).toEqual([
+        'session.started',
+        'chat.message',
+        'chat.message',
+        'chat.message',
+        'help.searched',
+        'help.opened',
+        'help.closed',
+        'candidate.away',
+        'session.ended',
+      ]);
+    });
   });
 
   it('never shows the candidate interviewer-only events or fields through sync', async () => {
@@ -485,7 +549,7 @@ describe(`live role-play (${databaseKind} database)`, () => {
       expect(await logOf(session.id)).toEqual(before);
     });
 
-    it('keeps a candidate to their own session and refuses other sessions, expired links and strangers', async () => {
+    it('keeps a candidate to their own session and refuses other sessions and strangers', async () => {
       const mine = await scheduleSession();
       const other = await scheduleSession();
       // A candidate link names its session: asking for another one changes nothing.
@@ -512,14 +576,25 @@ describe(`live role-play (${databaseKind} database)`, () => {
       await expect(connect({ token: 'hsl_not-a-real-token' })).rejects.toThrow(
         LINK_NO_LONGER_VALID,
       );
-      const { token: expired } = await testApp.app.get(CapabilityLinksService).issue({
+    });
+
+    it('closes a candidate connection when its link expires, and refuses the link from then on', async () => {
+      const session = await scheduleSession();
+      const links = testApp.app.get(CapabilityLinksService);
+      const { token, link } = await links.issue({
         scope: 'candidate',
-        subjectId: mine.id,
+        subjectId: session.id,
         expiresAt: new Date(Date.now() + 1000),
         createdById: null,
       });
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-      await expect(connect({ token: expired })).rejects.toThrow(LINK_NO_LONGER_VALID);
+      const expiresAt = (await links.expiries([link.id])).get(link.id)!;
+      const guest = await connect({ token });
+      const closed = new Promise<string>((resolve) => guest.socket.on('disconnect', resolve));
+      expect(await guest.emit('sync', { afterSeq: 0 })).toMatchObject({ ok: true });
+      // The server closes the connection at the stored expiry; from that instant the link is dead.
+      expect(await closed).toBe('io server disconnect');
+      await untilPast(expiresAt);
+      await expect(connect({ token })).rejects.toThrow(LINK_NO_LONGER_VALID);
     });
 
     it('limits how fast one connection may send', async () => {

@@ -3,12 +3,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { WireEvent as SessionEvent } from './support/roleplay-client';
 import { completeRating, signedInStaff, type TestStaff } from './support/factories';
-import { RoleplayClient } from './support/roleplay-client';
+import { RoleplayClient, type Ack } from './support/roleplay-client';
+import { untilDatabaseClock } from './support/clock';
 import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SCENARIO = 'charged-ten-times';
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`, () => {
   let database: TestDatabase;
@@ -77,111 +77,50 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
     return client;
   }
 
-  /** Runs a session over the real sockets: `script` acts as both sides; `end` ends it afterwards. */
+  /**
+   * Runs a session over the real sockets: `script` acts as both sides, `started` is the logged
+   * session.started; `end` ends it afterwards.
+   */
   async function play(
     session: { id: string; candidateToken: string },
     host: { token: string },
-    script: (sides: { host: RoleplayClient; guest: RoleplayClient }) => Promise<void>,
+    script: (sides: {
+      host: RoleplayClient;
+      guest: RoleplayClient;
+      started: SessionEvent;
+    }) => Promise<unknown>,
     end = true,
   ) {
     const sides = {
       host: await connect({ token: host.token, sessionId: session.id }),
       guest: await connect({ token: session.candidateToken }),
     };
-    expect(await sides.host.act('session:start')).toMatchObject({ ok: true });
-    await script(sides);
+    const started = await sides.host.act('session:start');
+    expect(started).toMatchObject({ ok: true });
+    await script({ ...sides, started: started.event! });
     if (end) expect(await sides.host.act('session:end')).toMatchObject({ ok: true });
   }
 
-  const ok = async (pending: Promise<{ ok: boolean }>) =>
-    expect(await pending).toMatchObject({ ok: true });
+  /** The acknowledgement, once the test has checked that the action was taken. */
+  const ok = async (pending: Promise<Ack>) => {
+    const ack = await pending;
+    expect(ack).toMatchObject({ ok: true });
+    return ack;
+  };
+
+  /** Until the log's clock is `ms` past `event`: whatever is logged next is at least that much later. */
+  const logClockPast = (event: { at: string }, ms: number) =>
+    untilDatabaseClock(testApp.app.get(DataSource), Date.parse(event.at) + ms);
 
   describe('figures', () => {
-    it('match the definitions, to the millisecond of the logged timestamps, live and stored', async () => {
-      const candidateId = await createCandidate(interviewer);
-      const session = await schedule(interviewer, candidateId);
-      await play(session, interviewer, async ({ host, guest }) => {
-        await pause(30);
-        await ok(
-          guest.act('chat:send', { text: 'Hi Dana, I am so sorry about this. Let me look.' }),
-        );
-        await ok(host.act('anger:set', { level: 9 }));
-        await pause(20);
-        await ok(host.act('chat:send', { text: 'Hurry up!' }));
-        await ok(guest.act('help:search', { query: 'duplicate charge' }));
-        await ok(guest.act('help:open', { articleId: 'duplicate-charges-incident' }));
-        await pause(40);
-        await ok(guest.act('help:close', { articleId: 'duplicate-charges-incident' }));
-        await ok(host.act('checkpoint:hit', { checkpointId: 'acknowledge' }));
-        await pause(20);
-        await ok(guest.act('chat:send', { text: 'I have refunded the nine duplicate charges.' }));
-        await ok(host.act('anger:set', { level: 3 }));
-        await ok(host.act('chat:send', { text: 'Fine. When?' }));
-        await pause(60);
-        await ok(guest.act('chat:send', { text: 'Within five days.' }));
-        await ok(host.act('session:solve'));
-      });
+    describe('of a whole role-play', () => {
+      let candidateId: string;
+      let session: { id: string; candidateToken: string };
+      let events: SessionEvent[];
+      let live: request.Response;
+      /** session_figures as it was when the ending had just been acknowledged. */
+      let storedAtEnd: Array<{ figures: unknown }>;
 
-      const events = (
-        await api(interviewer.token).get(`/api/sessions/${session.id}/events`).expect(200)
-      ).body as SessionEvent[];
-      const at = (event: SessionEvent | undefined) => new Date(event!.at).getTime();
-      const find = (type: string, where: (e: SessionEvent) => boolean = () => true) =>
-        events.find((e) => e.type === type && where(e));
-      const t0 = at(find('session.started'));
-      const chat = (actor: string) =>
-        events.filter((e) => e.type === 'chat.message' && e.actor === actor);
-      const [opening, hurry, when] = chat('customer');
-      const [reply1, reply2, reply3] = chat('candidate');
-      const delays = [at(reply1) - at(opening), at(reply2) - at(hurry), at(reply3) - at(when)];
-      const peak = find('anger.changed', (e) => e.payload.level === 9);
-      const calm = find('anger.changed', (e) => e.payload.level === 3);
-
-      const live = await api(interviewer.token)
-        .get(`/api/sessions/${session.id}/metrics`)
-        .expect(200);
-      const figures = live.body.figures;
-      expect(figures).toMatchObject({
-        t0: find('session.started')!.at,
-        timeToSolutionMs: at(find('session.solved')) - t0,
-        durationMs: at(find('session.ended')) - t0,
-        firstResponseMs: at(reply1) - t0,
-        medianResponseMs: delays.sort((a, b) => a - b)[1],
-        helpCenter: {
-          searches: 1,
-          articlesOpened: 1,
-          uniqueArticles: 1,
-          timeInArticlesMs: at(find('help.closed')) - at(find('help.opened')),
-          openedSolutionArticle: true,
-          usage: 'relied',
-        },
-        deEscalation: {
-          initialAnger: 8,
-          peakAnger: 9,
-          finalAnger: 3,
-          timeToCalmMs: at(calm) - at(peak),
-          timeline: [
-            { atMs: 0, level: 8 },
-            { atMs: at(peak) - t0, level: 9 },
-            { atMs: at(calm) - t0, level: 3 },
-          ],
-        },
-        checkpoints: {
-          hit: [{ id: 'acknowledge', atMs: at(find('checkpoint.hit')) - t0 }],
-        },
-      });
-      expect(figures.helpCenter.timeInArticlesMs).toBeGreaterThanOrEqual(40);
-      expect(figures.checkpoints.missed.map((c: { id: string }) => c.id)).toEqual([
-        'find-duplicates',
-        'refund-nine',
-        'set-timing',
-        'confirm-in-writing',
-        'cover-bank-fee',
-      ]);
-      expect(figures.deEscalation.signals.apology).toBeGreaterThanOrEqual(1);
-      expect(live.body.definitions.timeToSolutionMs).toMatch(/solved/);
-
-      // The figures were stored when the session ended, and the scorecard serves them.
       const stored = () =>
         testApp.app
           .get(DataSource)
@@ -189,13 +128,112 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
             `SELECT figures FROM session_figures WHERE session_id = $1`,
             [session.id],
           );
-      for (let wait = 0; (await stored()).length === 0 && wait < 50; wait += 1) await pause(100);
-      expect((await stored())[0].figures).toEqual(figures);
-      const card = await api(manager.token)
-        .get(`/api/candidates/${candidateId}/scorecard`)
-        .expect(200);
-      expect(card.body.sessions[0].figures).toEqual(figures);
-      expect(card.body.sessions[0].ranked.raw.timeToSolutionMs).toBe(figures.timeToSolutionMs);
+
+      beforeAll(async () => {
+        candidateId = await createCandidate(interviewer);
+        session = await schedule(interviewer, candidateId);
+        // The gaps make every figure a different, known span of the log's clock.
+        await play(session, interviewer, async ({ host, guest, started }) => {
+          await logClockPast(started, 30);
+          await ok(
+            guest.act('chat:send', { text: 'Hi Dana, I am so sorry about this. Let me look.' }),
+          );
+          const angry = await ok(host.act('anger:set', { level: 9 }));
+          await logClockPast(angry.event!, 20);
+          await ok(host.act('chat:send', { text: 'Hurry up!' }));
+          await ok(guest.act('help:search', { query: 'duplicate charge' }));
+          const opened = await ok(
+            guest.act('help:open', { articleId: 'duplicate-charges-incident' }),
+          );
+          await logClockPast(opened.event!, 40);
+          await ok(guest.act('help:close', { articleId: 'duplicate-charges-incident' }));
+          const hit = await ok(host.act('checkpoint:hit', { checkpointId: 'acknowledge' }));
+          await logClockPast(hit.event!, 20);
+          await ok(guest.act('chat:send', { text: 'I have refunded the nine duplicate charges.' }));
+          await ok(host.act('anger:set', { level: 3 }));
+          const when = await ok(host.act('chat:send', { text: 'Fine. When?' }));
+          await logClockPast(when.event!, 60);
+          await ok(guest.act('chat:send', { text: 'Within five days.' }));
+          await ok(host.act('session:solve'));
+        });
+        // Figures are stored before session:end is acknowledged (EventLog tells its subscribers,
+        // SessionFiguresService among them, before the append returns): no wait for them.
+        storedAtEnd = await stored();
+        events = (
+          await api(interviewer.token).get(`/api/sessions/${session.id}/events`).expect(200)
+        ).body as SessionEvent[];
+        live = await api(interviewer.token).get(`/api/sessions/${session.id}/metrics`).expect(200);
+      });
+
+      const at = (event: SessionEvent | undefined) => new Date(event!.at).getTime();
+      const find = (type: string, where: (e: SessionEvent) => boolean = () => true) =>
+        events.find((e) => e.type === type && where(e));
+
+      it('match the definitions, to the millisecond of the logged timestamps', () => {
+        const t0 = at(find('session.started'));
+        const chat = (actor: string) =>
+          events.filter((e) => e.type === 'chat.message' && e.actor === actor);
+        const [opening, hurry, when] = chat('customer');
+        const [reply1, reply2, reply3] = chat('candidate');
+        const delays = [at(reply1) - at(opening), at(reply2) - at(hurry), at(reply3) - at(when)];
+        const peak = find('anger.changed', (e) => e.payload.level === 9);
+        const calm = find('anger.changed', (e) => e.payload.level === 3);
+        expect(live.body.figures).toMatchObject({
+          t0: find('session.started')!.at,
+          timeToSolutionMs: at(find('session.solved')) - t0,
+          durationMs: at(find('session.ended')) - t0,
+          firstResponseMs: at(reply1) - t0,
+          medianResponseMs: delays.sort((a, b) => a - b)[1],
+          helpCenter: {
+            searches: 1,
+            articlesOpened: 1,
+            uniqueArticles: 1,
+            timeInArticlesMs: at(find('help.closed')) - at(find('help.opened')),
+            openedSolutionArticle: true,
+            usage: 'relied',
+          },
+          deEscalation: {
+            initialAnger: 8,
+            peakAnger: 9,
+            finalAnger: 3,
+            timeToCalmMs: at(calm) - at(peak),
+            timeline: [
+              { atMs: 0, level: 8 },
+              { atMs: at(peak) - t0, level: 9 },
+              { atMs: at(calm) - t0, level: 3 },
+            ],
+          },
+          checkpoints: {
+            hit: [{ id: 'acknowledge', atMs: at(find('checkpoint.hit')) - t0 }],
+          },
+        });
+      });
+
+      it('count the time in articles, the checkpoints missed and the signals, and say what each means', () => {
+        const figures = live.body.figures;
+        expect(figures.helpCenter.timeInArticlesMs).toBeGreaterThanOrEqual(40);
+        expect(figures.checkpoints.missed.map((c: { id: string }) => c.id)).toEqual([
+          'find-duplicates',
+          'refund-nine',
+          'set-timing',
+          'confirm-in-writing',
+          'cover-bank-fee',
+        ]);
+        expect(figures.deEscalation.signals.apology).toBeGreaterThanOrEqual(1);
+        expect(live.body.definitions.timeToSolutionMs).toMatch(/solved/);
+      });
+
+      it('are stored by the time the ending is acknowledged, and the scorecard serves them', async () => {
+        const figures = live.body.figures;
+        expect(storedAtEnd).toHaveLength(1);
+        expect(storedAtEnd[0].figures).toEqual(figures);
+        expect((await stored())[0].figures).toEqual(figures);
+        const card = await api(manager.token)
+          .get(`/api/candidates/${candidateId}/scorecard`)
+          .expect(200);
+        expect(card.body.sessions[0].figures).toEqual(figures);
+        expect(card.body.sessions[0].ranked.raw.timeToSolutionMs).toBe(figures.timeToSolutionMs);
+      });
     });
 
     it('are figures so far while the session is live, and empty before it starts', async () => {
@@ -538,126 +576,156 @@ describe(`metrics, ratings, shadowing and scorecards (${databaseKind} database)`
       expect(card.candidate.opening).toEqual({ id: opening.id, title: 'Support' });
     });
 
-    it('ranks candidates by percentile among sessions of the scenario, marks the best, and exports CSV', async () => {
+    describe('of three candidates of one scenario', () => {
       const scenario = 'charged-after-cancelling';
-      const opening = (
-        await api(manager.token)
-          .post('/api/openings')
-          .send({ title: 'Tier 1', scenarioIds: [scenario] })
-          .expect(201)
-      ).body;
       const names = ['Fast Solver', 'Slow Solver', '=Never Solver'];
       const ids: string[] = [];
-      for (const [index, name] of names.entries()) {
-        const candidateId = await createCandidate(manager, name, opening.id);
-        ids.push(candidateId);
-        const session = await schedule(manager, candidateId, scenario, interviewer.id);
-        await play(session, interviewer, async ({ host, guest }) => {
-          await ok(guest.act('chat:send', { text: 'Hello, I can help with that.' }));
-          if (index === 2) return;
-          await pause(index === 0 ? 0 : 300);
-          await ok(host.act('session:solve'));
-        });
-      }
-      // Two shadow hosts disagree about the fast solver's interest in learning.
-      for (const score of [1, 3]) {
-        const link = await api(manager.token)
-          .post(`/api/candidates/${ids[0]}/shadow-links`)
-          .send({ hostName: `Host ${score}` })
-          .expect(201);
-        await api(link.body.token)
-          .put('/api/shadow-feedback')
-          .send({ learning: { score }, understanding: { score: 3 }, engagement: { score: 3 } })
-          .expect(200);
-      }
-
-      const comparison = (
-        await api(manager.token)
-          .get(`/api/scorecards/compare?candidates=${ids.join(',')}`)
-          .expect(200)
-      ).body;
-      expect(comparison.candidates.map((c: { name: string }) => c.name)).toEqual(names);
-      expect(comparison.percentileBase).toEqual({ [scenario]: 3 });
+      let opening: { id: string };
       type Value = { raw: number | null; percentile: number | null; best: boolean };
       type Row = { key: string; better: string | null; values: Value[] };
-      const row = (key: string) => (comparison.rows as Row[]).find((r) => r.key === key)!;
-      // Worst first: never solved (0: an empty value beats nobody), slow (2 of 3), fast (3 of 3).
-      expect(row('timeToSolutionMs').values.map((v) => [v.percentile, v.best])).toEqual([
-        [100, true],
-        [66.7, false],
-        [0, false],
-      ]);
-      expect(row('timeToSolutionMs').values[2]).toMatchObject({
-        raw: null,
-        missing: 1,
-        best: false,
-      });
-      expect(row('timeToSolutionMs').values[1].raw).toBeGreaterThan(
-        row('timeToSolutionMs').values[0].raw! + 250,
-      );
-      expect(row('shadowing').values.map((v) => v.raw)).toEqual([2.7, null, null]);
-      expect(row('cannedAnswers')).toMatchObject({
-        better: null,
-        values: [{ best: false }, { best: false }, { best: false }],
-      });
-      expect(comparison.disagreements).toEqual([
-        expect.objectContaining({ candidate: ids[0], attribute: 'shadow:learning', spread: 2 }),
-      ]);
+      let comparison: { candidates: Array<{ name: string }>; rows: Row[]; [key: string]: unknown };
+      const row = (key: string) => comparison.rows.find((r) => r.key === key)!;
 
-      const blind = (
-        await api(manager.token)
-          .get(`/api/scorecards/compare?candidates=${ids.join(',')}&blind=true`)
-          .expect(200)
-      ).body;
-      const blindText = JSON.stringify(blind);
-      for (const secret of [...names.map((n) => n.replace('=', '')), ...ids, 'example.com']) {
-        expect(blindText).not.toContain(secret);
-      }
-      expect(blind.candidates.map((c: { ref: string }) => c.ref).sort()).toEqual([
-        'Candidate 1',
-        'Candidate 2',
-        'Candidate 3',
-      ]);
-
-      const csv = await api(manager.token)
-        .get(`/api/scorecards/compare?candidates=${ids.join(',')}&format=csv`)
-        .expect(200);
-      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(csv.headers['content-disposition']).toBe('attachment; filename="comparison.csv"');
-      const rows = parse<Record<string, string>>(csv.text, { columns: true, bom: true });
-      expect(rows.map((r) => r.Candidate)).toEqual([
-        'Fast Solver',
-        'Slow Solver',
-        "'=Never Solver",
-      ]);
-      expect(rows.map((r) => r['Time to solution (ms) percentile'])).toEqual(['100', '66.7', '0']);
-      expect(Number(rows[1]['Time to solution (ms)'])).toBe(row('timeToSolutionMs').values[1].raw);
-      expect(rows[0]['Best at']).toContain('Time to solution (ms)');
-      expect(rows[0].Disagreements).toBe('Interest in learning the product: Host 1 1, Host 3 3');
-
-      const sessions = await api(manager.token)
-        .get(`/api/sessions.csv?openingId=${opening.id}`)
-        .expect(200);
-      const perSession = parse<Record<string, string>>(sessions.text, { columns: true, bom: true });
-      expect(perSession).toHaveLength(3);
-      expect(
-        perSession.map((r) => [r.Candidate, r.Status, r['Time to solution (ms) percentile']]),
-      ).toEqual([
-        ['Fast Solver', 'ended', '100'],
-        ['Slow Solver', 'ended', '66.7'],
-        ["'=Never Solver", 'ended', '0'],
-      ]);
-      const blindSessions = await api(manager.token)
-        .get(`/api/sessions.csv?openingId=${opening.id}&blind=true`)
-        .expect(200);
-      const blindRows = parse<Record<string, string>>(blindSessions.text, {
-        columns: true,
-        bom: true,
+      beforeAll(async () => {
+        opening = (
+          await api(manager.token)
+            .post('/api/openings')
+            .send({ title: 'Tier 1', scenarioIds: [scenario] })
+            .expect(201)
+        ).body;
+        let fastSolverMs = 0;
+        for (const [index, name] of names.entries()) {
+          const candidateId = await createCandidate(manager, name, opening.id);
+          ids.push(candidateId);
+          const session = await schedule(manager, candidateId, scenario, interviewer.id);
+          await play(session, interviewer, async ({ host, guest, started }) => {
+            await ok(guest.act('chat:send', { text: 'Hello, I can help with that.' }));
+            if (index === 2) return;
+            // The slow solver takes 300 ms of the log's clock longer than the fast one did.
+            if (index === 1) await logClockPast(started, fastSolverMs + 300);
+            const solved = await ok(host.act('session:solve'));
+            if (index === 0) fastSolverMs = Date.parse(solved.event!.at) - Date.parse(started.at);
+          });
+        }
+        // Two shadow hosts disagree about the fast solver's interest in learning.
+        for (const score of [1, 3]) {
+          const link = await api(manager.token)
+            .post(`/api/candidates/${ids[0]}/shadow-links`)
+            .send({ hostName: `Host ${score}` })
+            .expect(201);
+          await api(link.body.token)
+            .put('/api/shadow-feedback')
+            .send({ learning: { score }, understanding: { score: 3 }, engagement: { score: 3 } })
+            .expect(200);
+        }
+        comparison = (
+          await api(manager.token)
+            .get(`/api/scorecards/compare?candidates=${ids.join(',')}`)
+            .expect(200)
+        ).body;
       });
-      expect(blindRows.map((r) => r.Session).sort()).toEqual(['1.1', '2.1', '3.1']);
-      for (const secret of ['Solver', 'example.com', ...ids, ...perSession.map((r) => r.Session)]) {
-        expect(blindSessions.text).not.toContain(secret);
-      }
+
+      it('ranks them by percentile among sessions of the scenario and marks the best', () => {
+        expect(comparison.candidates.map((c) => c.name)).toEqual(names);
+        expect(comparison.percentileBase).toEqual({ [scenario]: 3 });
+        // Worst first: never solved (0: an empty value beats nobody), slow (2 of 3), fast (3 of 3).
+        expect(row('timeToSolutionMs').values.map((v) => [v.percentile, v.best])).toEqual([
+          [100, true],
+          [66.7, false],
+          [0, false],
+        ]);
+        expect(row('timeToSolutionMs').values[2]).toMatchObject({
+          raw: null,
+          missing: 1,
+          best: false,
+        });
+        expect(row('timeToSolutionMs').values[1].raw).toBeGreaterThan(
+          row('timeToSolutionMs').values[0].raw! + 250,
+        );
+        expect(row('shadowing').values.map((v) => v.raw)).toEqual([2.7, null, null]);
+        expect(row('cannedAnswers')).toMatchObject({
+          better: null,
+          values: [{ best: false }, { best: false }, { best: false }],
+        });
+        expect(comparison.disagreements).toEqual([
+          expect.objectContaining({ candidate: ids[0], attribute: 'shadow:learning', spread: 2 }),
+        ]);
+      });
+
+      it('names no one when blind', async () => {
+        const blind = (
+          await api(manager.token)
+            .get(`/api/scorecards/compare?candidates=${ids.join(',')}&blind=true`)
+            .expect(200)
+        ).body;
+        const blindText = JSON.stringify(blind);
+        for (const secret of [...names.map((n) => n.replace('=', '')), ...ids, 'example.com']) {
+          expect(blindText).not.toContain(secret);
+        }
+        expect(blind.candidates.map((c: { ref: string }) => c.ref).sort()).toEqual([
+          'Candidate 1',
+          'Candidate 2',
+          'Candidate 3',
+        ]);
+      });
+
+      it('exports the comparison as CSV, a formula-looking name defused', async () => {
+        const csv = await api(manager.token)
+          .get(`/api/scorecards/compare?candidates=${ids.join(',')}&format=csv`)
+          .expect(200);
+        expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+        expect(csv.headers['content-disposition']).toBe('attachment; filename="comparison.csv"');
+        const rows = parse<Record<string, string>>(csv.text, { columns: true, bom: true });
+        expect(rows.map((r) => r.Candidate)).toEqual([
+          'Fast Solver',
+          'Slow Solver',
+          "'=Never Solver",
+        ]);
+        expect(rows.map((r) => r['Time to solution (ms) percentile'])).toEqual([
+          '100',
+          '66.7',
+          '0',
+        ]);
+        expect(Number(rows[1]['Time to solution (ms)'])).toBe(
+          row('timeToSolutionMs').values[1].raw,
+        );
+        expect(rows[0]['Best at']).toContain('Time to solution (ms)');
+        expect(rows[0].Disagreements).toBe('Interest in learning the product: Host 1 1, Host 3 3');
+      });
+
+      it("exports the opening's sessions as CSV, blind too", async () => {
+        const sessions = await api(manager.token)
+          .get(`/api/sessions.csv?openingId=${opening.id}`)
+          .expect(200);
+        const perSession = parse<Record<string, string>>(sessions.text, {
+          columns: true,
+          bom: true,
+        });
+        expect(perSession).toHaveLength(3);
+        expect(
+          perSession.map((r) => [r.Candidate, r.Status, r['Time to solution (ms) percentile']]),
+        ).toEqual([
+          ['Fast Solver', 'ended', '100'],
+          ['Slow Solver', 'ended', '66.7'],
+          ["'=Never Solver", 'ended', '0'],
+        ]);
+        const blindSessions = await api(manager.token)
+          .get(`/api/sessions.csv?openingId=${opening.id}&blind=true`)
+          .expect(200);
+        const blindRows = parse<Record<string, string>>(blindSessions.text, {
+          columns: true,
+          bom: true,
+        });
+        expect(blindRows.map((r) => r.Session).sort()).toEqual(['1.1', '2.1', '3.1']);
+        for (const secret of [
+          'Solver',
+          'example.com',
+          ...ids,
+          ...perSession.map((r) => r.Session),
+        ]) {
+          expect(blindSessions.text).not.toContain(secret);
+        }
+      });
     });
 
     it('refuses bad comparison queries with the field at fault', async () => {
