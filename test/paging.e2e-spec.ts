@@ -242,13 +242,20 @@ describe(`paging of sessions and candidates (${databaseKind} database)`, () => {
 
   const LIMIT = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
   const CURSOR = 'cursor must be the cursor from the Link header of the previous page';
-  const wrongShape = Buffer.from(JSON.stringify(['yesterday', 'someone'])).toString('base64url');
+  const cursorOf = (position: unknown) =>
+    Buffer.from(JSON.stringify(position)).toString('base64url');
+  const wrongShape = cursorOf(['yesterday', 'someone']);
+  // The right shape, but no real moment or id: PostgreSQL would refuse the cast, a 500 if let through.
+  const noSuchMoment = cursorOf(['2024-13-45 99:99:99+00', '7b0c5a8e-0000-4000-8000-000000000000']);
+  const noSuchId = cursorOf(['2024-01-02 03:04:05.678+00', '-'.repeat(36)]);
 
   describe.each(['/api/sessions', '/api/candidates'])('%s refuses, naming the field,', (path) => {
     it.each([
       ['cursor=zzz', 'cursor=zzz', CURSOR],
       ['a cursor of the right alphabet but not of Hotseat', `cursor=${wrongShape}`, CURSOR],
       ['a cursor outside base64url', 'cursor=not%20base64', CURSOR],
+      ['a cursor of a month 13 and hour 99', `cursor=${noSuchMoment}`, CURSOR],
+      ['a cursor whose id is all dashes', `cursor=${noSuchId}`, CURSOR],
       ['a cursor over 200 characters', `cursor=${'a'.repeat(201)}`, CURSOR],
       ['limit=0', 'limit=0', LIMIT],
       ['limit=-1', 'limit=-1', LIMIT],

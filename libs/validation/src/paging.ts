@@ -50,6 +50,21 @@ export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
 }
 
+/** Whether PostgreSQL's `timestamptz::text` could have written this: a real date and time of day. */
+function isRealTimestamp(text: string): boolean {
+  const [date, time] = text.split(' ');
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute, second] = time.slice(0, 8).split(':').map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return (
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60
+  );
+}
+
 /** The position a cursor stands for; 400 for one Hotseat did not make. */
 export function decodeCursor(cursor: string): Position {
   try {
@@ -59,8 +74,10 @@ export function decodeCursor(cursor: string): Position {
       value.length === 2 &&
       typeof value[0] === 'string' &&
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:\d\d)?$/.test(value[0]) &&
+      // A shape PostgreSQL would still refuse (month 13, hour 99) is not Hotseat's either.
+      isRealTimestamp(value[0]) &&
       typeof value[1] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(value[1])
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value[1])
     ) {
       return { createdAt: value[0], id: value[1] };
     }
