@@ -8,14 +8,15 @@
  * socket sends `burst` messages, each as soon as the previous one is acknowledged).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { freePort, ServerProcess } from '../test/support/server-process';
-import { databaseUrl, LOCAL_SERVER_URL, withServer } from '../test/support/test-database';
+import { withServer } from '../test/support/test-database';
+import { BENCH_ADMIN, createBenchDatabase, positive } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -24,19 +25,10 @@ const { values } = parseArgs({
     burst: { type: 'string', default: '20' },
   },
 });
-function positive(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a whole number of at least 1 (got "${text}")`);
-    process.exit(2);
-  }
-  return value;
-}
 const SESSIONS = positive('sessions', values.sessions);
 const HUMAN_SECONDS = positive('human-seconds', values['human-seconds']);
 const BURST = positive('burst', values.burst);
-const SERVER_URL = process.env.DATABASE_URL ?? LOCAL_SERVER_URL;
-const ADMIN = { email: 'bench@example.com', password: 'a long bench password' };
+const ADMIN = BENCH_ADMIN;
 
 interface Pair {
   sessionId: string;
@@ -59,9 +51,8 @@ async function main() {
 }
 
 async function runHotseat() {
-  const name = `hotseat_bench_${randomBytes(4).toString('hex')}`;
-  await withServer((client) => client.query(`CREATE DATABASE "${name}"`), SERVER_URL);
-  const url = databaseUrl(SERVER_URL, name);
+  const database = await createBenchDatabase();
+  const url = database.url;
   const port = await freePort();
   const server = ServerProcess.start({
     DATABASE_URL: url,
@@ -84,10 +75,7 @@ async function runHotseat() {
     return { human, flat, persistedPerSecond: persisted / flat.seconds };
   } finally {
     await server.stop();
-    await withServer(
-      (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-      SERVER_URL,
-    );
+    await database.drop();
   }
 }
 
@@ -95,7 +83,14 @@ async function runBare() {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register', join(__dirname, 'bare-relay.ts'), String(port)],
+    [
+      '-r',
+      'ts-node/register',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, 'bare-relay.ts'),
+      String(port),
+    ],
     {
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
       stdio: ['ignore', 'pipe', 'inherit'],
