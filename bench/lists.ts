@@ -15,7 +15,6 @@
  * chooses), else from the sources through ts-node; in its own process either way.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
@@ -28,7 +27,8 @@ import { SessionFiguresService } from '@hotseat/scorecards';
 import { StaffPagesController } from '../apps/server/src/pages/staff-pages.controller';
 import { freePort, ServerProcess } from '../test/support/server-process';
 import { startTestApp, type TestApp } from '../test/support/test-app';
-import { databaseUrl, LOCAL_SERVER_URL, withServer } from '../test/support/test-database';
+import { withServer } from '../test/support/test-database';
+import { BENCH_ADMIN, createBenchDatabase, positive } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -40,14 +40,6 @@ const { values } = parseArgs({
     explain: { type: 'boolean', default: false },
   },
 });
-function positive(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a whole number of at least 1 (got "${text}")`);
-    process.exit(2);
-  }
-  return value;
-}
 const SESSIONS = positive('sessions', values.sessions);
 const INTERVIEWERS = positive('interviewers', values.interviewers);
 const OPENINGS = positive('openings', values.openings);
@@ -55,8 +47,7 @@ const RUNS = positive('runs', values.runs);
 const CANDIDATES = Math.ceil(SESSIONS / 2);
 const WARM_UP = 10;
 const TARGET_P95_MS = 150;
-const SERVER_URL = process.env.DATABASE_URL ?? LOCAL_SERVER_URL;
-const ADMIN = { email: 'bench@example.com', password: 'a long bench password' };
+const ADMIN = BENCH_ADMIN;
 const STAFF_PASSWORD = 'a long staff password';
 const INTERVIEWER_EMAIL = 'interviewer1@example.com';
 const MANAGER_EMAIL = 'manager@example.com';
@@ -90,9 +81,8 @@ interface Statement {
 }
 
 async function main() {
-  const name = `hotseat_bench_${randomBytes(4).toString('hex')}`;
-  await withServer((client) => client.query(`CREATE DATABASE "${name}"`), SERVER_URL);
-  const url = databaseUrl(SERVER_URL, name);
+  const database = await createBenchDatabase();
+  const url = database.url;
   const port = await freePort();
   const server =
     FROM_DIST === 'dist'
@@ -156,10 +146,7 @@ async function main() {
   } finally {
     await inProcess?.close();
     await server.stop();
-    await withServer(
-      (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-      SERVER_URL,
-    );
+    await database.drop();
   }
 }
 

@@ -6,12 +6,11 @@
  * figures at start as it does after an upgrade, then times 5-candidate comparisons and scorecards
  * over HTTP and prints p50/p95/p99 against the target (comparison p95 under 150 ms).
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { EVENT } from '@hotseat/events';
 import { freePort, ServerProcess } from '../test/support/server-process';
-import { databaseUrl, LOCAL_SERVER_URL, withServer } from '../test/support/test-database';
+import { BENCH_ADMIN, createBenchDatabase, positive } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -19,25 +18,15 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '200' },
   },
 });
-function positive(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a whole number of at least 1 (got "${text}")`);
-    process.exit(2);
-  }
-  return value;
-}
 const SESSIONS = positive('sessions', values.sessions);
 const RUNS = positive('runs', values.runs);
 const COMPARED = 5;
 const TARGET_P95_MS = 150;
-const SERVER_URL = process.env.DATABASE_URL ?? LOCAL_SERVER_URL;
-const ADMIN = { email: 'bench@example.com', password: 'a long bench password' };
+const ADMIN = BENCH_ADMIN;
 
 async function main() {
-  const name = `hotseat_bench_${randomBytes(4).toString('hex')}`;
-  await withServer((client) => client.query(`CREATE DATABASE "${name}"`), SERVER_URL);
-  const url = databaseUrl(SERVER_URL, name);
+  const database = await createBenchDatabase();
+  const url = database.url;
   const port = await freePort();
   const environment = {
     DATABASE_URL: url,
@@ -78,10 +67,7 @@ async function main() {
     print('one scorecard', scorecard);
   } finally {
     await server.stop();
-    await withServer(
-      (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-      SERVER_URL,
-    );
+    await database.drop();
   }
 }
 

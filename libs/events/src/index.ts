@@ -4,9 +4,7 @@ export {
   ATTENTION_EVENTS,
   ATTENTION_KINDS,
   isEvent,
-  isEventType,
   type Actor,
-  type ActorOf,
   type AttentionKind,
   type EventPayloads,
   type EventType,
@@ -26,7 +24,6 @@ export {
 } from './session-state';
 export {
   presenter,
-  ICONS,
   type Audience,
   type Line,
   type LineKind,

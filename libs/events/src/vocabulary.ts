@@ -119,8 +119,3 @@ export function isEvent<E extends { type: EventType }, T extends EventType>(
 ): event is Extract<E, { type: T }> {
   return event.type === type;
 }
-
-/** Whether `value` is a known event type (the log's rows are text). */
-export function isEventType(value: unknown): value is EventType {
-  return typeof value === 'string' && value in ACTORS;
-}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { seesEverything, type Principal } from '@hotseat/identity';
 import { SqlWhere } from '@hotseat/database';
-import { decodeCursor, type PageRequest } from '@hotseat/validation';
+import { olderThan, type PageRequest } from '@hotseat/validation';
 
 /** A candidate as lists and pages show them. */
 export interface CandidateRow {
@@ -52,10 +52,7 @@ export class CandidatesRepository {
     const where = candidateAccess(principal);
     if (openingId) where.add(`c.opening_id = $?`, openingId);
     if (ids) where.add(`c.id = ANY($?::uuid[])`, ids);
-    if (cursor) {
-      const { createdAt, id } = decodeCursor(cursor);
-      where.add(`(c.created_at, c.id) < ($?::timestamptz, $?::uuid)`, createdAt, id);
-    }
+    if (cursor) where.add(...olderThan(cursor, 'c.'));
     return this.dataSource.query<CandidateRow[]>(
       `SELECT ${COLUMNS} FROM candidates c LEFT JOIN openings o ON o.id = c.opening_id
        WHERE ${where.sql} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1}`,

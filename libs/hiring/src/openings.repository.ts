@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SqlWhere } from '@hotseat/database';
 import type { ScoreWeights } from '@hotseat/metrics';
-import { decodeCursor } from '@hotseat/validation';
+import { olderThan } from '@hotseat/validation';
 
 export interface OpeningRow {
   id: string;
@@ -59,10 +59,7 @@ export class OpeningsRepository {
   /** Newest first, `limit + 1` rows from the cursor on (the extra one says there is more). */
   async page(limit: number, cursor?: string): Promise<OpeningRow[]> {
     const where = new SqlWhere();
-    if (cursor) {
-      const { createdAt, id } = decodeCursor(cursor);
-      where.add(`(created_at, id) < ($?::timestamptz, $?::uuid)`, createdAt, id);
-    }
+    if (cursor) where.add(...olderThan(cursor));
     return this.dataSource.query<OpeningRow[]>(
       `SELECT ${COLUMNS} FROM openings WHERE ${where.sql}
        ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`,

@@ -4,9 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SqlWhere } from '@hotseat/database';
 import type { SessionState, SessionStatus } from '@hotseat/events';
 import { seesEverything, type Principal } from '@hotseat/identity';
-import { decodeCursor, type PageRequest } from '@hotseat/validation';
+import { olderThan, type PageRequest } from '@hotseat/validation';
 
-/** A role-play session's row, without its log. */
 /** A session's row: its state columns (moved only by its events) and what it was created with. */
 export interface SessionRow extends SessionState {
   id: string;
@@ -93,10 +92,7 @@ export class SessionsRepository {
   ): Promise<SessionRow[]> {
     const where = visibleTo(principal);
     if (statuses) where.add('s.status = ANY($?::text[])', statuses);
-    if (cursor) {
-      const { createdAt, id } = decodeCursor(cursor);
-      where.add('(s.created_at, s.id) < ($?::timestamptz, $?::uuid)', createdAt, id);
-    }
+    if (cursor) where.add(...olderThan(cursor, 's.'));
     return this.dataSource.query<SessionRow[]>(
       `SELECT ${COLUMNS} FROM roleplay_sessions s WHERE ${where.sql}
        ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit + 1}`,

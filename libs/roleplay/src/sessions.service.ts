@@ -274,6 +274,8 @@ export class SessionsService {
   }
 
   private async views(rows: SessionRow[]): Promise<Map<string, SessionView>> {
+    // An empty list (no live role-play, often) needs no names: no round trip for nothing.
+    if (rows.length === 0) return new Map();
     const [names, scenarios] = await Promise.all([
       this.candidates.names([...new Set(rows.map((row) => row.candidateId))]),
       this.scenarioSummaries(rows),
@@ -283,16 +285,11 @@ export class SessionsService {
         row.id,
         {
           id: row.id,
-          status: row.status,
+          ...stateOf(row),
           candidate: { id: row.candidateId, name: names.get(row.candidateId) ?? '' },
           scenario: scenarios.get(row.scenarioVersionId)!,
           interviewerId: row.interviewerId,
           createdAt: row.createdAt,
-          startedAt: row.startedAt,
-          endsAt: row.endsAt,
-          solvedAt: row.solvedAt,
-          endedAt: row.endedAt,
-          cancelledAt: row.cancelledAt,
           interviewerUrl: `${this.publicUrl}/sessions/${row.id}`,
         },
       ]),
@@ -314,4 +311,10 @@ export class SessionsService {
 function roleIn(principal: Principal, session: SessionRow): RoleplayRole {
   if (principal.kind === 'guest') return 'candidate';
   return session.interviewerId === principal.user.id ? 'interviewer' : 'observer';
+}
+
+/** The state columns of a row: what its log has brought it to. */
+function stateOf(row: SessionRow): SessionState {
+  const { status, startedAt, endsAt, solvedAt, endedAt, cancelledAt } = row;
+  return { status, startedAt, endsAt, solvedAt, endedAt, cancelledAt };
 }

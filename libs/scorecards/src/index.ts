@@ -4,5 +4,3 @@ export { ScorecardPresenter } from './scorecard.presenter';
 export { SessionFiguresService } from './session-figures.service';
 export { SessionFigures } from './entities/session-figures.entity';
 export { RANKED_FIGURES, type RankedKey } from './ranked-figures';
-export { DISAGREEMENT_POINTS } from './disagreements';
-export type { ComparisonRow } from './comparison-rows';

@@ -3,11 +3,10 @@ export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   PageQuery,
-  decodeCursor,
-  encodeCursor,
+  CURSOR_PATTERN,
+  olderThan,
   pageOf,
   sendPage,
   type Page,
   type PageRequest,
-  type Position,
 } from './paging';

@@ -23,6 +23,9 @@ export interface PageRequest {
   cursor?: string;
 }
 
+/** What a cursor Hotseat made looks like (base64url); its content is checked where it is read. */
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,200}$/;
+
 const CURSOR_MESSAGE = 'cursor must be the cursor from the Link header of the previous page';
 
 /** `?limit=&cursor=` on a list route. */
@@ -35,7 +38,7 @@ export class PageQuery implements PageRequest {
   limit?: number;
 
   @Optional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: CURSOR_MESSAGE })
+  @Matches(CURSOR_PATTERN, { message: CURSOR_MESSAGE })
   cursor?: string;
 }
 
@@ -48,6 +51,15 @@ export interface Position {
 
 export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
+}
+
+/**
+ * The keyset condition, for SqlWhere, of the rows after `cursor` in a newest-first list ordered by
+ * `created_at DESC, id DESC` of the table `alias` (`'c.'`, or `''` for an unaliased one).
+ */
+export function olderThan(cursor: string, alias = ''): [string, string, string] {
+  const { createdAt, id } = decodeCursor(cursor);
+  return [`(${alias}created_at, ${alias}id) < ($?::timestamptz, $?::uuid)`, createdAt, id];
 }
 
 /** Whether PostgreSQL's `timestamptz::text` could have written this: a real date and time of day. */
@@ -66,7 +78,7 @@ function isRealTimestamp(text: string): boolean {
 }
 
 /** The position a cursor stands for; 400 for one Hotseat did not make. */
-export function decodeCursor(cursor: string): Position {
+function decodeCursor(cursor: string): Position {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (

@@ -36,7 +36,16 @@ const parts = [
   notes(context),
   rating(context),
 ];
-const update = () => parts.forEach((part) => part.update?.());
+// Once per burst: a sync hands over many events in one go, and each part redraws once after them.
+let updating = false;
+const update = () => {
+  if (updating) return;
+  updating = true;
+  queueMicrotask(() => {
+    updating = false;
+    parts.forEach((part) => part.update?.());
+  });
+};
 const status = presence(context);
 
 context.connected(

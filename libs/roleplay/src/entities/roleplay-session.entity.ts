@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import type { SessionStatus } from '@hotseat/events';
+import { SESSION_STATUSES, type SessionStatus } from '@hotseat/events';
 import { Candidate } from '@hotseat/hiring';
 import { User } from '@hotseat/identity';
 import { ScenarioVersion } from '@hotseat/scenarios';
@@ -18,7 +18,10 @@ import { ScenarioVersion } from '@hotseat/scenarios';
  * (STATE_CHANGES in @hotseat/events), kept in step by EventLog in the same transaction as each event.
  */
 @Entity('roleplay_sessions')
-@Check('roleplay_sessions_status_check', `status IN ('scheduled', 'live', 'ended', 'cancelled')`)
+@Check(
+  'roleplay_sessions_status_check',
+  `status IN (${SESSION_STATUSES.map((status) => `'${status}'`).join(', ')})`,
+)
 // The time-limit sweep looks only at live sessions.
 @Index('roleplay_sessions_live_ends_at', ['endsAt'], { where: `status = 'live'` })
 // Lists are newest first, a page at a time: everyone's for managers, an interviewer's own for them.
