@@ -1,5 +1,5 @@
 import { candidateSees } from './visibility';
-import type { SessionEvent } from './vocabulary';
+import type { DeskInputValue, SessionEvent } from './vocabulary';
 
 /**
  * The words and icons for every event, for every page that shows a log: the interviewer console,
@@ -8,7 +8,15 @@ import type { SessionEvent } from './vocabulary';
  */
 
 export type LineKind =
-  'candidate' | 'customer' | 'anger' | 'checkpoint' | 'note' | 'help' | 'attention' | 'system';
+  | 'candidate'
+  | 'customer'
+  | 'anger'
+  | 'checkpoint'
+  | 'note'
+  | 'help'
+  | 'desk'
+  | 'attention'
+  | 'system';
 
 export interface Line {
   kind: LineKind;
@@ -17,8 +25,10 @@ export interface Line {
   text: string;
   /** A short symbol beside the line (decorative: `who` and `text` carry the meaning). */
   icon: string;
-  /** A fact for staff beside the text: the script beat a customer line came from. */
+  /** A fact for staff beside the text: the script beat a customer line came from, a desk mistake. */
   detail?: string;
+  /** A desk action that is a mistake in this story: pages flag it. */
+  mistake?: boolean;
 }
 
 /**
@@ -35,6 +45,8 @@ export interface PresenterContext {
   customerName: string;
   /** A checkpoint's label by id; its id when unknown. */
   checkpointLabel?: (id: string) => string;
+  /** A desk mistake's note for the interviewer by id; its id when unknown. */
+  mistakeNote?: (id: string) => string;
 }
 
 export const ICONS: Record<LineKind, string> = {
@@ -44,6 +56,7 @@ export const ICONS: Record<LineKind, string> = {
   checkpoint: '✓',
   note: '✎',
   help: '?',
+  desk: '▤',
   attention: '!',
   system: '■',
 };
@@ -65,6 +78,10 @@ export function presenter(context: PresenterContext): Present {
     ...(detail ? { detail } : {}),
   });
   const help = (text: string) => (staff ? line('help', 'Help center', text) : null);
+  // The candidate's room shows the desk itself, not lines about it.
+  const desk = (text: string, detail?: string) =>
+    staff ? line('desk', 'Desk', text, detail) : null;
+  const checkpointLabel = (id: string) => context.checkpointLabel?.(id) ?? id;
   const signal = (text: string) => (staff ? line('attention', 'Signal', text) : null);
   /** A line of the role-play itself; `forCandidate` null: the candidate is shown nothing. */
   const system = (forStaff: string, forCandidate: string | null = null) =>
@@ -88,10 +105,17 @@ export function presenter(context: PresenterContext): Present {
       case 'anger.changed':
         return line('anger', 'Interviewer', `Anger set to ${event.payload.level} of 10`);
       case 'checkpoint.hit': {
-        const { checkpointId } = event.payload;
-        const label = context.checkpointLabel?.(checkpointId) ?? checkpointId;
-        return line('checkpoint', 'Interviewer', `Checkpoint met: ${label}`);
+        const label = checkpointLabel(event.payload.checkpointId);
+        return event.actor === 'system'
+          ? line('checkpoint', 'Desk', `Checkpoint met by the desk: ${label}`)
+          : line('checkpoint', 'Interviewer', `Checkpoint met: ${label}`);
       }
+      case 'checkpoint.cleared':
+        return line(
+          'checkpoint',
+          'Interviewer',
+          `Checkpoint unticked: ${checkpointLabel(event.payload.checkpointId)}`,
+        );
       case 'note.added':
         return line('note', 'Interviewer note', event.payload.text);
       case 'help.searched': {
@@ -105,6 +129,27 @@ export function presenter(context: PresenterContext): Present {
         const { articleId } = event.payload;
         return help(`Closed "${titles.get(articleId) ?? articleId}"`);
       }
+      case 'desk.viewed':
+        return desk(`Looked up ${event.payload.title}`);
+      case 'desk.acted': {
+        const { label, input, mistakes = [] } = event.payload;
+        const given = Object.entries(input).map(([id, value]) => `${id}: ${shown(value)}`);
+        const acted = desk(
+          `Did "${label}"${given.length ? ` (${given.join('; ')})` : ''}`,
+          mistakes.map((id) => `Mistake: ${context.mistakeNote?.(id) ?? id}`).join(' '),
+        );
+        return acted && mistakes.length ? { ...acted, mistake: true } : acted;
+      }
+      case 'desk.emailed': {
+        const { subject, mentions = [] } = event.payload;
+        const facts = mentions.map(({ fact, found }) => `${fact}: ${found ? 'yes' : 'no'}`);
+        return desk(
+          `Emailed the customer: "${subject}"`,
+          facts.length ? `Mentions (a signal) ${facts.join('; ')}` : undefined,
+        );
+      }
+      case 'desk.reported':
+        return desk(`Reported to the product team: "${event.payload.title}"`);
       case 'candidate.pasted':
         return signal('Pasted into the reply box');
       case 'candidate.away':
@@ -129,6 +174,14 @@ export function presenter(context: PresenterContext): Present {
         return system('The role-play was cancelled', 'This chat was cancelled');
     }
   };
+}
+
+function shown(value: DeskInputValue): string {
+  return Array.isArray(value)
+    ? value.join(', ')
+    : typeof value === 'number'
+      ? value.toFixed(2)
+      : value;
 }
 
 function count(n: number, noun: string): string {

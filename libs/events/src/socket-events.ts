@@ -1,4 +1,4 @@
-import type { AttentionKind, SessionEvent } from './vocabulary';
+import type { AttentionKind, DeskInputValue, ReportField, SessionEvent } from './vocabulary';
 
 /**
  * The /roleplay Socket.IO contract (docs/protocol.md), typed once for the gateway and every client.
@@ -50,6 +50,8 @@ export interface AngerSetPayload extends ActionPayload {
 export interface CheckpointHitPayload extends ActionPayload {
   checkpointId: string;
 }
+/** `checkpoint:clear` unticks a checkpoint met by hand or by the desk. */
+export type CheckpointClearPayload = CheckpointHitPayload;
 export interface NoteAddPayload extends ActionPayload {
   text: string;
 }
@@ -65,6 +67,21 @@ export interface HelpArticlePayload extends ActionPayload {
 export interface AttentionPayload extends ActionPayload {
   kind: AttentionKind;
 }
+export interface DeskViewPayload extends ActionPayload {
+  recordId: string;
+}
+export interface DeskActPayload extends ActionPayload {
+  actionId: string;
+  /** By input id: row ids for a rows input, a number for money, text for choice and text. */
+  input: Record<string, DeskInputValue>;
+}
+export interface DeskEmailPayload extends ActionPayload {
+  subject: string;
+  body: string;
+}
+export type DeskReportPayload = ActionPayload & { title: string } & { body: string } & Partial<
+    Record<Exclude<ReportField, 'body'>, string>
+  >;
 export interface TypingPayload {
   typing: boolean;
 }
@@ -86,6 +103,16 @@ export interface OpenedArticle {
   html: string;
 }
 
+/** A desk record as the candidate sees it now: a single record's fields, or a table's rows. */
+export type RecordView =
+  | { id: string; title: string; fields: Array<{ label: string; value: string }> }
+  | {
+      id: string;
+      title: string;
+      columns: Array<{ key: string; label: string }>;
+      rows: Array<{ id: string; cells: Record<string, string> }>;
+    };
+
 export interface SyncAnswer {
   events: SessionEvent[];
   /** The last seq this answer covers: the next `sync` continues after it. */
@@ -102,12 +129,18 @@ export interface ClientToServerEvents {
   typing: Handler<TypingPayload, Ack>;
   'anger:set': Handler<AngerSetPayload, ActionAck>;
   'checkpoint:hit': Handler<CheckpointHitPayload, ActionAck>;
+  'checkpoint:clear': Handler<CheckpointClearPayload, ActionAck>;
   'note:add': Handler<NoteAddPayload, ActionAck>;
   'session:solve': Handler<ActionPayload, ActionAck>;
   'session:end': Handler<SessionEndPayload, ActionAck>;
   'help:search': Handler<HelpSearchPayload, ActionAck<{ results: SearchResult[] }>>;
   'help:open': Handler<HelpArticlePayload, ActionAck<{ article: OpenedArticle }>>;
   'help:close': Handler<HelpArticlePayload, ActionAck>;
+  'desk:view': Handler<DeskViewPayload, ActionAck<{ record: RecordView }>>;
+  /** `records`: the records the action changed, as they are now. */
+  'desk:act': Handler<DeskActPayload, ActionAck<{ records: RecordView[] }>>;
+  'desk:email': Handler<DeskEmailPayload, ActionAck>;
+  'desk:report': Handler<DeskReportPayload, ActionAck>;
   attention: Handler<AttentionPayload, ActionAck>;
   sync: Handler<SyncPayload, Ack<SyncAnswer>>;
 }

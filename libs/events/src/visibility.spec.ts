@@ -5,7 +5,13 @@ const event = (type: EventType, payload: Record<string, unknown> = {}) =>
   ({ seq: 7, type, actor: 'interviewer', at: '2026-11-23T10:00:00.000Z', payload }) as SessionEvent;
 
 describe('event visibility', () => {
-  const hidden: EventType[] = ['note.added', 'anger.changed', 'checkpoint.hit', 'session.solved'];
+  const hidden: EventType[] = [
+    'note.added',
+    'anger.changed',
+    'checkpoint.hit',
+    'checkpoint.cleared',
+    'session.solved',
+  ];
 
   it.each(hidden)('never shows a candidate %s', (type) => {
     expect(candidateSees(type)).toBe(false);
@@ -29,5 +35,31 @@ describe('event visibility', () => {
     const ended = event('session.ended', { endedBy: 'interviewer', reason: 'Candidate froze' });
     expect(eventFor('candidate', ended)?.payload).toEqual({ endedBy: 'interviewer' });
     expect(eventFor('observer', ended)).toBe(ended);
+  });
+
+  it('strips the answer keys from desk events: which actions were mistakes, which facts were meant', () => {
+    const acted = event('desk.acted', {
+      actionId: 'refund',
+      label: 'Refund',
+      input: { payments: ['P1'] },
+      result: 'Refund started.',
+      mistakes: ['refunded-valid-ticket'],
+    });
+    expect(eventFor('candidate', acted)?.payload).toEqual({
+      actionId: 'refund',
+      label: 'Refund',
+      input: { payments: ['P1'] },
+      result: 'Refund started.',
+    });
+    expect(eventFor('interviewer', acted)).toBe(acted);
+    const emailed = event('desk.emailed', {
+      subject: 'Your refund',
+      body: 'It is on its way.',
+      mentions: [{ fact: '$801', found: false }],
+    });
+    expect(eventFor('candidate', emailed)?.payload).toEqual({
+      subject: 'Your refund',
+      body: 'It is on its way.',
+    });
   });
 });

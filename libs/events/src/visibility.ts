@@ -4,7 +4,8 @@ type Projection<T extends EventType> = (payload: EventPayloads[T]) => EventPaylo
 
 /**
  * What a candidate may see of each event type, and of its payload; a type missing here is never sent
- * to a candidate. Interviewer-only: notes, anger, checkpoints, the solve (an assessment), the script
+ * to a candidate. Interviewer-only: notes, anger, checkpoints (met by hand or by the desk), which desk actions were mistakes, which
+ * facts an email was meant to mention, the solve (an assessment), the script
  * beat a line came from, why the interviewer ended the session.
  */
 const CANDIDATE_VIEW: { [T in EventType]?: Projection<T> } = {
@@ -13,6 +14,11 @@ const CANDIDATE_VIEW: { [T in EventType]?: Projection<T> } = {
   'help.searched': (payload) => payload,
   'help.opened': (payload) => payload,
   'help.closed': (payload) => payload,
+  'desk.viewed': (payload) => payload,
+  // Which actions were mistakes, and which facts the email was meant to hold, are answer keys.
+  'desk.acted': ({ actionId, label, input, result }) => ({ actionId, label, input, result }),
+  'desk.emailed': ({ subject, body }) => ({ subject, body }),
+  'desk.reported': (payload) => payload,
   'candidate.pasted': (payload) => payload,
   'candidate.away': (payload) => payload,
   'candidate.back': (payload) => payload,

@@ -13,6 +13,25 @@ export type RoleplayRole = 'candidate' | 'interviewer' | 'observer';
 
 type Empty = Record<string, never>;
 
+/** A desk action's input as the log keeps it: chosen row ids, an amount, or text. */
+export type DeskInputValue = string[] | number | string;
+
+/** A fact the confirmation email was asked to mention, and whether it does (a signal for staff). */
+export interface FactMention {
+  fact: string;
+  found: boolean;
+}
+
+/** The fields of a report to the product team besides its title; `body` says what happened. */
+export const REPORT_FIELDS = [
+  'body',
+  'steps',
+  'impact',
+  'customersAffected',
+  'suggestion',
+] as const;
+export type ReportField = (typeof REPORT_FIELDS)[number];
+
 /** What each event carries, as staff see it. */
 export interface EventPayloads {
   /** The session ends at `at` + the time limit. */
@@ -20,12 +39,35 @@ export interface EventPayloads {
   /** `beatId`: the script beat the interviewer's line came from. */
   'chat.message': { text: string; beatId?: string };
   'anger.changed': { level: number };
-  'checkpoint.hit': { checkpointId: string };
+  'checkpoint.hit': {
+    checkpointId: string;
+    /** When the desk met it (actor `system`): the seq of the desk event that did. */
+    metBy?: number;
+  };
+  /** The interviewer unticked a checkpoint: it counts as not met until ticked again. */
+  'checkpoint.cleared': { checkpointId: string };
   'note.added': { text: string };
   /** `results`: the article ids found, best first. */
   'help.searched': { query: string; results: string[] };
   'help.opened': { articleId: string; title: string };
   'help.closed': { articleId: string };
+  'desk.viewed': { recordId: string; title: string };
+  /**
+   * `result`: what the candidate read once it was done; `mistakes`: the story's mistakes it made,
+   * logged always and left out of the candidate's view.
+   */
+  'desk.acted': {
+    actionId: string;
+    label: string;
+    input: Record<string, DeskInputValue>;
+    result: string;
+    mistakes?: string[];
+  };
+  /** `mentions`: the facts the desk's email rule names, found or not; left out of the candidate's view. */
+  'desk.emailed': { subject: string; body: string; mentions?: FactMention[] };
+  'desk.reported': { title: string } & { body: string } & Partial<
+      Record<Exclude<ReportField, 'body'>, string>
+    >;
   'candidate.pasted': Empty;
   'candidate.away': Empty;
   'candidate.back': Empty;
@@ -41,11 +83,16 @@ const ACTORS = {
   'session.started': ['interviewer'],
   'chat.message': ['customer', 'candidate'],
   'anger.changed': ['interviewer'],
-  'checkpoint.hit': ['interviewer'],
+  'checkpoint.hit': ['interviewer', 'system'],
+  'checkpoint.cleared': ['interviewer'],
   'note.added': ['interviewer'],
   'help.searched': ['candidate'],
   'help.opened': ['candidate'],
   'help.closed': ['candidate'],
+  'desk.viewed': ['candidate'],
+  'desk.acted': ['candidate'],
+  'desk.emailed': ['candidate'],
+  'desk.reported': ['candidate'],
   'candidate.pasted': ['candidate'],
   'candidate.away': ['candidate'],
   'candidate.back': ['candidate'],
@@ -68,10 +115,15 @@ export const EVENT = {
   chatMessage: 'chat.message',
   angerChanged: 'anger.changed',
   checkpointHit: 'checkpoint.hit',
+  checkpointCleared: 'checkpoint.cleared',
   noteAdded: 'note.added',
   helpSearched: 'help.searched',
   helpOpened: 'help.opened',
   helpClosed: 'help.closed',
+  deskViewed: 'desk.viewed',
+  deskActed: 'desk.acted',
+  deskEmailed: 'desk.emailed',
+  deskReported: 'desk.reported',
   candidatePasted: 'candidate.pasted',
   candidateAway: 'candidate.away',
   candidateBack: 'candidate.back',

@@ -30,8 +30,24 @@ export const METRIC_DEFINITIONS = {
     'Every anger level with the time it was set, starting at 0 with the initial anger.',
   'deEscalation.signals':
     "Phrases of apology, empathy, ownership, next steps and rapport in the candidate's messages, counted with the lexicon of docs/signals.md. Signals, not a verdict.",
-  'checkpoints.hit': 'Solution checkpoints the interviewer ticked, with the time of each.',
-  'checkpoints.missed': 'Solution checkpoints never ticked; required ones are marked.',
+  'checkpoints.hit':
+    'Solution checkpoints met at the end of the session, with the time of each and who met it: the interviewer by a tick, or the desk when an action, an email or a report met the rule the scenario ties to it. A checkpoint the interviewer unticked counts from its next tick, if any.',
+  'checkpoints.missed': 'Solution checkpoints not met at the end; required ones are marked.',
+  timeToRequiredCheckpointsMs:
+    "Time from the start until the last of the scenario's required checkpoints was met (by an action or a tick), counting only checkpoints still met at the end. Where the desk meets the checkpoints, this is the objective time to solution; empty if some required checkpoint was never met.",
+  timeToFirstActionMs:
+    'Time from the start until the candidate first took an action on the desk (a refund, a credit...). Empty if they never did.',
+  lookups: 'Records the candidate opened on the desk, counting re-opens.',
+  lookupsBeforeFirstAction:
+    'Records the candidate opened before their first action: how much they looked before acting (all of them, when they never acted).',
+  actions: 'Every action the candidate took on the desk, with its time and any mistakes it made.',
+  mistakes:
+    "Actions that are wrong in the scenario's story (such as refunding the valid ticket), each with its time. A flag for the interviewer to weigh.",
+  confirmationSent: 'Whether the candidate emailed the customer from the desk.',
+  confirmationFacts:
+    "The facts the scenario's email rule names (an amount, a timing), each found in one of the candidate's emails or not, matched leniently (case, punctuation and currency signs aside; numbers by value; plurals as singulars). A signal, not a verdict.",
+  productReport:
+    'The last report the candidate filed to the product team: whether there is one, its length in characters, and how many of its five fields (what happened, steps, impact, customers affected, suggestion) have an answer.',
   'attention.pastes':
     'Times the candidate pasted into the reply box. A flag to look at in the transcript, not a verdict.',
   'attention.awayMs':
@@ -44,4 +60,4 @@ export type MetricKey = keyof typeof METRIC_DEFINITIONS;
  * Bumped whenever a definition above or the code behind it changes, so that stored figures computed
  * with an older definition are recomputed from the log.
  */
-export const METRICS_VERSION = 2;
+export const METRICS_VERSION = 3;

@@ -1,5 +1,14 @@
-import { EVENT, isEvent, type Actor, type EventType, type SessionEvent } from '@hotseat/events';
+import {
+  EVENT,
+  isEvent,
+  REPORT_FIELDS,
+  type Actor,
+  type EventType,
+  type FactMention,
+  type SessionEvent,
+} from '@hotseat/events';
 import { METRICS_VERSION } from './definitions';
+import { factsMentioned } from './facts';
 import type { PhraseCategory } from './lexicon';
 import { signalsOf, type Signals } from './signals';
 import type { ArticleText, MetricsScenario, TimedMessage } from './types';
@@ -37,8 +46,27 @@ export interface SessionMetrics {
     signals: Record<PhraseCategory, number>;
   };
   checkpoints: {
-    hit: Array<{ id: string; atMs: number }>;
+    /** Met at the end, each with the hit that counts (the last, after any untick) and who made it. */
+    hit: Array<{ id: string; atMs: number; by: 'interviewer' | 'desk' }>;
     missed: Array<{ id: string; required: boolean }>;
+  };
+  /** When the last required checkpoint was met, of those met at the end; null unless all are. */
+  timeToRequiredCheckpointsMs: number | null;
+  timeToFirstActionMs: number | null;
+  lookups: number;
+  lookupsBeforeFirstAction: number;
+  actions: Array<{ atMs: number; actionId: string; label: string; mistakes: string[] }>;
+  mistakes: Array<{ id: string; atMs: number; actionId: string }>;
+  confirmationSent: boolean;
+  /** The facts the desk's email rule names, each found in any email or not. */
+  confirmationFacts: FactMention[];
+  productReport: {
+    present: boolean;
+    /** Characters of the last report, its title and every field. */
+    length: number;
+    /** Fields of the last report with an answer, of REPORT_FIELDS. */
+    fieldsFilled: number;
+    fields: number;
   };
   attention: { pastes: number; aways: number; awayMs: number };
   /** The words behind the figures: phrase evidence, sentiment, canned answers, HEARD order. */
@@ -93,7 +121,8 @@ export function sessionMetrics(
       ...anger(logged, scenario.persona),
       signals: phrases,
     },
-    checkpoints: checkpoints(logged, scenario),
+    ...checkpoints(logged, scenario),
+    ...desk(logged, scenario),
     attention: attention(logged, horizonMs),
     conversation,
   };
@@ -197,16 +226,95 @@ function anger(
 function checkpoints(
   logged: TimedEvent[],
   scenario: MetricsScenario,
-): SessionMetrics['checkpoints'] {
-  const hit = logged.flatMap((event) =>
-    isEvent(event, EVENT.checkpointHit)
-      ? [{ id: event.payload.checkpointId, atMs: event.atMs }]
-      : [],
-  );
+): Pick<SessionMetrics, 'checkpoints' | 'timeToRequiredCheckpointsMs'> {
+  // A checkpoint counts as met from its latest hit, unless the interviewer unticked it after.
+  const met = new Map<string, { atMs: number; by: 'interviewer' | 'desk' }>();
+  const required = scenario.solution.checkpoints.filter((c) => c.required).map((c) => c.id);
+  let allRequiredAtMs: number | null = null;
+  for (const event of logged) {
+    if (isEvent(event, EVENT.checkpointHit)) {
+      met.set(event.payload.checkpointId, {
+        atMs: event.atMs,
+        by: event.actor === 'system' ? 'desk' : 'interviewer',
+      });
+    } else if (isEvent(event, EVENT.checkpointCleared)) {
+      met.delete(event.payload.checkpointId);
+    } else continue;
+    const all = required.length > 0 && required.every((id) => met.has(id));
+    if (!all) allRequiredAtMs = null;
+    else if (allRequiredAtMs === null) allRequiredAtMs = event.atMs;
+  }
+  const hit = [...met]
+    .map(([id, { atMs, by }]) => ({ id, atMs, by }))
+    .sort((a, b) => a.atMs - b.atMs);
   const missed = scenario.solution.checkpoints
-    .filter((checkpoint) => !hit.some((h) => h.id === checkpoint.id))
+    .filter((checkpoint) => !met.has(checkpoint.id))
     .map(({ id, required }) => ({ id, required }));
-  return { hit, missed };
+  return { checkpoints: { hit, missed }, timeToRequiredCheckpointsMs: allRequiredAtMs };
+}
+
+type DeskFigures = Pick<
+  SessionMetrics,
+  | 'timeToFirstActionMs'
+  | 'lookups'
+  | 'lookupsBeforeFirstAction'
+  | 'actions'
+  | 'mistakes'
+  | 'confirmationSent'
+  | 'confirmationFacts'
+  | 'productReport'
+>;
+
+/** What the candidate looked up and did on the desk, wrote to the customer and reported. */
+function desk(logged: TimedEvent[], scenario: MetricsScenario): DeskFigures {
+  const actions: DeskFigures['actions'] = [];
+  let lookups = 0;
+  let lookupsBeforeFirstAction = 0;
+  const emails: string[] = [];
+  let report: Record<string, string | undefined> | null = null;
+  for (const event of logged) {
+    if (isEvent(event, EVENT.deskViewed)) {
+      lookups += 1;
+      if (actions.length === 0) lookupsBeforeFirstAction += 1;
+    }
+    if (isEvent(event, EVENT.deskActed)) {
+      const { actionId, label, mistakes = [] } = event.payload;
+      actions.push({ atMs: event.atMs, actionId, label, mistakes });
+    }
+    if (isEvent(event, EVENT.deskEmailed)) {
+      emails.push(`${event.payload.subject}\n${event.payload.body}`);
+    }
+    if (isEvent(event, EVENT.deskReported)) report = event.payload;
+  }
+  const facts = [
+    ...new Set(
+      (scenario.desk?.rules ?? []).flatMap((rule) =>
+        rule.when.email ? (rule.when.mentions ?? []) : [],
+      ),
+    ),
+  ];
+  const filled = report
+    ? REPORT_FIELDS.filter((field) => (report[field] ?? '').trim() !== '').length
+    : 0;
+  return {
+    timeToFirstActionMs: actions[0]?.atMs ?? null,
+    lookups,
+    lookupsBeforeFirstAction,
+    actions,
+    mistakes: actions.flatMap(({ atMs, actionId, mistakes }) =>
+      mistakes.map((id) => ({ id, atMs, actionId })),
+    ),
+    confirmationSent: emails.length > 0,
+    confirmationFacts: factsMentioned(emails.join('\n'), facts),
+    productReport: {
+      present: report !== null,
+      length: report
+        ? [report.title, ...REPORT_FIELDS.map((field) => report[field])].join('').length
+        : 0,
+      fieldsFilled: filled,
+      fields: REPORT_FIELDS.length,
+    },
+  };
 }
 
 function attention(logged: TimedEvent[], horizonMs: number): SessionMetrics['attention'] {

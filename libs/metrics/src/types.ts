@@ -7,6 +7,8 @@
 export interface MetricsScenario {
   persona: { name: string; initialAnger: number; calmAt: number };
   solution: { checkpoints: Array<{ id: string; required: boolean }>; articles: string[] };
+  /** The desk's rules: an email rule names the facts the confirmation should mention. */
+  desk?: { rules: ReadonlyArray<{ when: { email?: true; mentions?: string[] } }> };
 }
 
 /** A help-center article as plain text, for spotting answers pasted from it. */

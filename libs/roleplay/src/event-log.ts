@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   STATE_CHANGES,
   stateChanges,
+  type EventPayloads,
+  type EventType,
   type NewEvent,
   type SessionEvent,
   type SessionState,
@@ -18,6 +20,8 @@ export interface LockedSession {
   scenarioVersionId: string;
   candidateId: string;
   solved: boolean;
+  /** The seq of the session's latest event: what an append logs comes right after it. */
+  lastSeq: number;
   /** The time limit has passed (by the database's clock); the sweep is about to end the session. */
   timeUp: boolean;
 }
@@ -129,6 +133,22 @@ export class EventLog {
     return rows.map(toEvent);
   }
 
+  /**
+   * The payloads of one type of event in a session, oldest first. Inside an append's decision, pass
+   * its `manager`: that reads under the session's lock, so nothing can be appended meanwhile.
+   */
+  async payloadsOf<T extends EventType>(
+    sessionId: string,
+    type: T,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Array<EventPayloads[T]>> {
+    const rows = await manager.query<Array<{ payload: EventPayloads[T] }>>(
+      `SELECT payload FROM session_events WHERE session_id = $1 AND type = $2 ORDER BY seq`,
+      [sessionId, type],
+    );
+    return rows.map((row) => row.payload);
+  }
+
   /** The whole logs of several sessions, read in one query. */
   async ofSessions(sessionIds: string[]): Promise<Map<string, SessionEvent[]>> {
     const rows = await this.dataSource.query<EventRow[]>(
@@ -147,7 +167,7 @@ export class EventLog {
     decide: Decision,
   ): Promise<Appended> {
     return this.dataSource.transaction(async (manager) => {
-      const [session] = await manager.query<Array<LockedSession & { lastSeq: number }>>(
+      const [session] = await manager.query<LockedSession[]>(
         `SELECT id, status, scenario_version_id AS "scenarioVersionId", candidate_id AS "candidateId",
                 last_seq AS "lastSeq", solved_at IS NOT NULL AS solved,
                 COALESCE(ends_at <= clock_timestamp(), false) AS "timeUp"

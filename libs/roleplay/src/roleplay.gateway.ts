@@ -27,6 +27,10 @@ import {
   AttentionPayload,
   ChatSendPayload,
   CheckpointHitPayload,
+  DeskActPayload,
+  DeskEmailPayload,
+  DeskReportPayload,
+  DeskViewPayload,
   HelpArticlePayload,
   HelpSearchPayload,
   NoteAddPayload,
@@ -173,6 +177,16 @@ export class RoleplayGateway
     this.answer(ack, participant, await this.roleplay.checkpoint(participant, body));
   }
 
+  @SubscribeMessage('checkpoint:clear')
+  async clearCheckpoint(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: CheckpointHitPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.clearCheckpoint(participant, body));
+  }
+
   @SubscribeMessage('note:add')
   async note(
     @ConnectedSocket() socket: RoleplaySocket,
@@ -236,6 +250,52 @@ export class RoleplayGateway
   ) {
     const participant = participantOf(socket);
     this.answer(ack, participant, await this.roleplay.helpClose(participant, body));
+  }
+
+  @SubscribeMessage('desk:view')
+  @Guests('candidate')
+  async deskView(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: DeskViewPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    const { record, ...appended } = await this.roleplay.deskView(participant, body);
+    this.answer(ack, participant, appended, { record });
+  }
+
+  @SubscribeMessage('desk:act')
+  @Guests('candidate')
+  async deskAct(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: DeskActPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    const { records, ...appended } = await this.roleplay.deskAct(participant, body);
+    this.answer(ack, participant, appended, { records });
+  }
+
+  @SubscribeMessage('desk:email')
+  @Guests('candidate')
+  async deskEmail(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: DeskEmailPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.deskEmail(participant, body));
+  }
+
+  @SubscribeMessage('desk:report')
+  @Guests('candidate')
+  async deskReport(
+    @ConnectedSocket() socket: RoleplaySocket,
+    @MessageBody() body: DeskReportPayload,
+    @Ack() ack: unknown,
+  ) {
+    const participant = participantOf(socket);
+    this.answer(ack, participant, await this.roleplay.deskReport(participant, body));
   }
 
   @SubscribeMessage('attention')

@@ -8,27 +8,48 @@ import {
   type SessionEvent,
 } from '@hotseat/events';
 import { CandidatesService, splitName } from '@hotseat/hiring';
+import { factsMentioned } from '@hotseat/metrics';
 import {
+  actionResult,
+  checkInput,
+  checkpointsMetBy,
+  checkpointsMetByAction,
+  confirmationFacts,
+  deskRecords,
   HelpCenterService,
+  mistakesOf,
   renderTemplate,
   ScenariosService,
   templateContext,
+  type Application,
   type ArticleView,
+  type DeskDefinition,
   type ScenarioDefinition,
   type SearchResult,
   type SearchScope,
 } from '@hotseat/scenarios';
+import type { EntityManager } from 'typeorm';
 import type {
   AngerSetPayload,
   AttentionPayload,
   ChatSendPayload,
   CheckpointHitPayload,
+  DeskActPayload,
+  DeskEmailPayload,
+  DeskReportPayload,
+  DeskViewPayload,
   HelpArticlePayload,
   HelpSearchPayload,
   NoteAddPayload,
   SessionEndPayload,
 } from './dto/socket-payloads';
-import { EventLog, requireLive, requireNotOver, type Appended } from './event-log';
+import {
+  EventLog,
+  requireLive,
+  requireNotOver,
+  type Appended,
+  type LockedSession,
+} from './event-log';
 import { ActionRefused } from './roleplay.errors';
 import type { Participant } from './sessions.service';
 
@@ -105,24 +126,31 @@ export class RoleplayService {
   }
 
   async checkpoint(participant: Participant, { clientId, checkpointId }: CheckpointHitPayload) {
-    requireRole(participant, 'interviewer');
-    const { solution } = await this.definition(participant);
-    if (!solution.checkpoints.some((checkpoint) => checkpoint.id === checkpointId)) {
-      throw new ActionRefused(
-        'invalid',
-        'checkpointId must be a checkpoint of this scenario',
-        'checkpointId',
-      );
-    }
+    await this.requireCheckpoint(participant, checkpointId);
     return this.log.append(participant.sessionId, clientId, async (session, manager) => {
       requireLive(session);
-      const [earlier] = await manager.query<unknown[]>(
-        `SELECT 1 FROM session_events WHERE session_id = $1 AND type = $2
-           AND payload->>'checkpointId' = $3`,
-        [session.id, EVENT.checkpointHit, checkpointId],
-      );
-      if (earlier) throw new ActionRefused('already-hit', 'This checkpoint is already marked.');
+      if ((await checkpointsState(manager, session.id)).get(checkpointId) === 'hit') {
+        throw new ActionRefused('already-hit', 'This checkpoint is already marked.');
+      }
       return [{ type: EVENT.checkpointHit, actor: 'interviewer', payload: { checkpointId } }];
+    });
+  }
+
+  /** Unticks a checkpoint, met by hand or by the desk: the interviewer's word is the last. */
+  async clearCheckpoint(
+    participant: Participant,
+    { clientId, checkpointId }: CheckpointHitPayload,
+  ) {
+    await this.requireCheckpoint(participant, checkpointId);
+    return this.log.append(participant.sessionId, clientId, async (session, manager) => {
+      requireLive(session);
+      if ((await checkpointsState(manager, session.id)).get(checkpointId) !== 'hit') {
+        throw new ActionRefused(
+          'not-hit',
+          'This checkpoint is not marked, so there is nothing to untick.',
+        );
+      }
+      return [{ type: EVENT.checkpointCleared, actor: 'interviewer', payload: { checkpointId } }];
     });
   }
 
@@ -210,6 +238,96 @@ export class RoleplayService {
     });
   }
 
+  /** A lookup: logs `desk.viewed` and answers the record as the candidate's actions have left it. */
+  async deskView(participant: Participant, { clientId, recordId }: DeskViewPayload) {
+    const { desk, context } = await this.desk(participant);
+    const record = desk.records.find((r) => r.id === recordId);
+    if (!record) {
+      throw new ActionRefused(
+        'invalid',
+        'recordId must be a record of this role-play’s desk',
+        'recordId',
+      );
+    }
+    const appended = await this.appendWhileLive(participant, clientId, {
+      type: EVENT.deskViewed,
+      actor: 'candidate',
+      payload: { recordId, title: renderTemplate(record.title, context) },
+    });
+    const records = deskRecords(desk, context, await this.applications(participant.sessionId));
+    return { ...appended, record: records.find((r) => r.id === recordId)! };
+  }
+
+  /**
+   * An action on the desk, checked against its form and the records as they are, under the session's
+   * lock: logs `desk.acted` with the story's mistakes it makes, then `checkpoint.hit` (actor `system`)
+   * for each checkpoint it meets that nobody has marked or unticked yet. Answers the changed records.
+   */
+  async deskAct(participant: Participant, { clientId, actionId, input }: DeskActPayload) {
+    const { desk, context } = await this.desk(participant);
+    const action = desk.actions.find((a) => a.id === actionId);
+    if (!action) {
+      throw new ActionRefused(
+        'invalid',
+        'actionId must be an action of this role-play’s desk',
+        'actionId',
+      );
+    }
+    const appended = await this.log.append(
+      participant.sessionId,
+      clientId,
+      async (session, manager) => {
+        requireLive(session);
+        const applications = await this.applications(session.id, manager);
+        const checked = checkInput(action, input, deskRecords(desk, context, applications));
+        if ('reason' in checked) {
+          throw new ActionRefused('invalid', `${checked.field}: ${checked.reason}`, checked.field);
+        }
+        const application: Application = { actionId, input: checked.input };
+        const acted: NewEvent = {
+          type: EVENT.deskActed,
+          actor: 'candidate',
+          payload: {
+            actionId,
+            label: action.label,
+            input: checked.input,
+            result: actionResult(action, checked.input, context),
+            mistakes: mistakesOf(desk, application),
+          },
+        };
+        const met = checkpointsMetByAction(desk, [...applications, application]);
+        return [acted, ...(await this.deskHits(manager, session, met))];
+      },
+    );
+    const records = deskRecords(desk, context, await this.applications(participant.sessionId));
+    return { ...appended, records: records.filter((record) => record.id === action.record) };
+  }
+
+  /** The email to the customer: logs `desk.emailed` with the facts it mentions, and the checkpoints it meets. */
+  async deskEmail(participant: Participant, { clientId, subject, body }: DeskEmailPayload) {
+    const { desk } = await this.desk(participant);
+    return this.log.append(participant.sessionId, clientId, async (session, manager) => {
+      requireLive(session);
+      const mentions = factsMentioned(`${subject}\n${body}`, confirmationFacts(desk));
+      return [
+        { type: EVENT.deskEmailed, actor: 'candidate', payload: { subject, body, mentions } },
+        ...(await this.deskHits(manager, session, checkpointsMetBy(desk, 'email'))),
+      ];
+    });
+  }
+
+  /** The report to the product team: logs `desk.reported`, and the checkpoints it meets. */
+  async deskReport(participant: Participant, { clientId, ...report }: DeskReportPayload) {
+    const { desk } = await this.desk(participant);
+    return this.log.append(participant.sessionId, clientId, async (session, manager) => {
+      requireLive(session);
+      return [
+        { type: EVENT.deskReported, actor: 'candidate', payload: report },
+        ...(await this.deskHits(manager, session, checkpointsMetBy(desk, 'report'))),
+      ];
+    });
+  }
+
   attention(participant: Participant, { clientId, kind }: AttentionPayload) {
     requireRole(participant, 'candidate');
     return this.appendWhileLive(participant, clientId, {
@@ -229,6 +347,55 @@ export class RoleplayService {
       lastSeq: events.at(-1)?.seq ?? afterSeq,
       more: events.length === SYNC_LIMIT,
     };
+  }
+
+  /** The desk of the candidate's role-play, with the values its templates are rendered with. */
+  private async desk(participant: Participant): Promise<{ desk: DeskDefinition; context: object }> {
+    requireRole(participant, 'candidate');
+    const definition = await this.definition(participant);
+    if (!definition.desk) {
+      throw new ActionRefused(
+        'no-desk',
+        'This role-play has no agent desk: the chat is all there is.',
+      );
+    }
+    const names = await this.candidates.names([participant.candidateId]);
+    const context = templateContext(definition, splitName(names.get(participant.candidateId)!));
+    return { desk: definition.desk, context };
+  }
+
+  /** Every desk action of the session so far, oldest first: what its records are rebuilt from. */
+  private async applications(sessionId: string, manager?: EntityManager): Promise<Application[]> {
+    const acted = await this.log.payloadsOf(sessionId, EVENT.deskActed, manager);
+    return acted.map(({ actionId, input }) => ({ actionId, input }));
+  }
+
+  /** `checkpoint.hit` by the desk for each of `met` that nobody has marked or unticked yet; the desk event comes first. */
+  private async deskHits(
+    manager: EntityManager,
+    session: LockedSession,
+    met: string[],
+  ): Promise<NewEvent[]> {
+    const state = await checkpointsState(manager, session.id);
+    return [...new Set(met)]
+      .filter((checkpointId) => !state.has(checkpointId))
+      .map((checkpointId) => ({
+        type: EVENT.checkpointHit,
+        actor: 'system',
+        payload: { checkpointId, metBy: session.lastSeq + 1 },
+      }));
+  }
+
+  private async requireCheckpoint(participant: Participant, checkpointId: string) {
+    requireRole(participant, 'interviewer');
+    const { solution } = await this.definition(participant);
+    if (!solution.checkpoints.some((checkpoint) => checkpoint.id === checkpointId)) {
+      throw new ActionRefused(
+        'invalid',
+        'checkpointId must be a checkpoint of this scenario',
+        'checkpointId',
+      );
+    }
   }
 
   private appendWhileLive(participant: Participant, clientId: string, event: NewEvent) {
@@ -269,6 +436,22 @@ function requireRole(participant: Participant, ...roles: RoleplayRole[]): void {
         : 'Only the candidate can do this.',
     );
   }
+}
+
+/** Each checkpoint's latest event in the session: `hit` or `cleared`; a checkpoint never touched is absent. */
+async function checkpointsState(
+  manager: EntityManager,
+  sessionId: string,
+): Promise<Map<string, 'hit' | 'cleared'>> {
+  const rows = await manager.query<Array<{ id: string; type: string }>>(
+    `SELECT DISTINCT ON (payload->>'checkpointId') payload->>'checkpointId' AS id, type
+     FROM session_events WHERE session_id = $1 AND type IN ($2, $3)
+     ORDER BY payload->>'checkpointId', seq DESC`,
+    [sessionId, EVENT.checkpointHit, EVENT.checkpointCleared],
+  );
+  return new Map(
+    rows.map(({ id, type }) => [id, type === EVENT.checkpointHit ? 'hit' : 'cleared'] as const),
+  );
 }
 
 /** The first event of an append, as the participant who asked for it sees it. */

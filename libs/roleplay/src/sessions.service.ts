@@ -18,7 +18,12 @@ import {
   type Principal,
   type StaffPrincipal,
 } from '@hotseat/identity';
-import { renderTemplate, ScenariosService, templateContext } from '@hotseat/scenarios';
+import {
+  candidateDesk,
+  renderTemplate,
+  ScenariosService,
+  templateContext,
+} from '@hotseat/scenarios';
 import { DEFAULT_PAGE_SIZE, pageOf, type Page } from '@hotseat/validation';
 import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
@@ -211,6 +216,11 @@ export class SessionsService {
       beats: definition.beats.map((beat) => ({ ...beat, line: render(beat.line) })),
       solution: { ...definition.solution, summary: render(definition.solution.summary) },
       rubric: definition.rubric,
+      desk: definition.desk && {
+        ...briefing.desk!,
+        rules: definition.desk.rules,
+        mistakes: definition.desk.mistakes.map(({ id, note }) => ({ id, note: render(note) })),
+      },
     };
   }
 
@@ -230,6 +240,8 @@ export class SessionsService {
       product: definition.product,
       briefing: render(definition.briefing),
       timeLimitMinutes: definition.timeLimitMinutes,
+      // The desk's records and forms; its rules and mistakes are the script's, below.
+      desk: definition.desk ? candidateDesk(definition.desk, context) : null,
     };
     return { session, definition, render, briefing };
   }

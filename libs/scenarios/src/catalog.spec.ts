@@ -28,6 +28,7 @@ describe(loadCatalog.name, () => {
         'unlock-account',
       ]);
       expect(catalog.invalid.map(({ file }) => file).sort()).toEqual([
+        'bad-desk.yaml',
         'bad-references.yaml',
         'bad-templates.yaml',
         'broken-yaml.yaml',

@@ -14,3 +14,4 @@ export { validateScenario, contentHash } from './validate-scenario';
 export { parseArticle, type LoadedArticle } from './help-center/article-file';
 export { renderTemplate, templateContext, type CandidateName } from './templates';
 export type { ScenarioDefinition, LoadedScenario } from './scenario-definition';
+export * from './desk';

@@ -1,3 +1,4 @@
+import type { DeskDefinition } from './desk';
 import type { DIFFICULTIES } from './dto/scenario-file';
 
 /** A validated scenario: what the interviewer plays, the candidate reads and the metrics need. */
@@ -33,6 +34,8 @@ export interface ScenarioDefinition {
     lookFor: string;
     anchors: { '1': string; '2': string; '3': string; '4': string };
   }>;
+  /** What the candidate can look up and do; absent for a chat-only scenario. */
+  desk?: DeskDefinition;
 }
 
 export interface LoadedScenario {

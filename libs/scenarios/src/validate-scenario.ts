@@ -5,7 +5,8 @@ import { basename, extname } from 'node:path';
 import { PositionedYaml, type Diagnostic, type FieldPath } from './diagnostics';
 import { ScenarioFile } from './dto/scenario-file';
 import type { LoadedScenario, ScenarioDefinition } from './scenario-definition';
-import { checkTemplate, RESERVED_VARIABLES, templateContext } from './templates';
+import { RESERVED_VARIABLES, templateContext } from './templates';
+import { deskDefinition, deskDiagnostics, templateIn } from './validate-desk';
 
 /** What the help center holds, for checking a scenario's references: article id -> product. */
 export type ArticleIndex = ReadonlyMap<string, string>;
@@ -209,25 +210,15 @@ function templateDiagnostics(
     ['solution', 'summary'],
     ...asArray(raw.beats).map((_beat, index) => ['beats', index, 'line']),
   ];
-  return templates.flatMap((path) => {
+  const found: Diagnostic[] = [];
+  for (const path of templates) {
     const template = path.reduce<unknown>(
       (value, key) => asRecord(value)[key] ?? asArray(value)[key as number],
       raw,
     );
-    if (typeof template !== 'string') return [];
-    const problem = checkTemplate(template, context);
-    if (!problem) return [];
-    const start = yaml.textStart(path);
-    const diagnostic = yaml.at(path, problem.message);
-    return [
-      {
-        ...diagnostic,
-        line: start.line + problem.line - 1,
-        column:
-          problem.line === 1 || start.block ? start.column + problem.column - 1 : problem.column,
-      },
-    ];
-  });
+    templateIn(yaml, path, template, context, found);
+  }
+  return [...found, ...deskDiagnostics(yaml, raw, context)];
 }
 
 function uniqueIds(
@@ -260,7 +251,7 @@ function toDefinition(file: ScenarioFile, articles: ArticleIndex): ScenarioDefin
           .map(([id]) => id)
           .sort()
       : scope;
-  const { opening: firstLine, ...rest } = file;
+  const { opening: firstLine, desk, ...rest } = file;
   // Round-trip through JSON: a plain object with exactly the validated fields, in a stable form.
   return JSON.parse(
     JSON.stringify({
@@ -268,6 +259,7 @@ function toDefinition(file: ScenarioFile, articles: ArticleIndex): ScenarioDefin
       firstLine,
       variables: file.variables ?? {},
       helpCenter: { articles: visible },
+      ...(desk ? { desk: deskDefinition(desk) } : {}),
     }),
   ) as ScenarioDefinition;
 }

@@ -35,7 +35,7 @@ const createFigures = (
     awayMs?: number;
   } = {},
 ): SessionMetrics => ({
-  version: 2,
+  version: 3,
   t0: '2024-05-01T10:00:00.000Z',
   durationMs: 600_000,
   solved: false,
@@ -61,6 +61,15 @@ const createFigures = (
     signals: { apology: 0, empathy: 0, ownership: 0, nextSteps: 0, rapport: 0, ...signals.phrases },
   },
   checkpoints: { hit: [], missed: [] },
+  timeToRequiredCheckpointsMs: null,
+  timeToFirstActionMs: null,
+  lookups: 0,
+  lookupsBeforeFirstAction: 0,
+  actions: [],
+  mistakes: [],
+  confirmationSent: false,
+  confirmationFacts: [],
+  productReport: { present: false, length: 0, fieldsFilled: 0, fields: 5 },
   attention: { pastes: signals.pastes ?? 0, aways: 0, awayMs: signals.awayMs ?? 0 },
   conversation: {
     matches: [],

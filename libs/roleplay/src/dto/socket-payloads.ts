@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsString,
   IsUUID,
   Length,
@@ -19,6 +20,11 @@ import {
   type AttentionPayload as AttentionShape,
   type ChatSendPayload as ChatSendShape,
   type CheckpointHitPayload as CheckpointHitShape,
+  type DeskActPayload as DeskActShape,
+  type DeskEmailPayload as DeskEmailShape,
+  type DeskInputValue,
+  type DeskReportPayload as DeskReportShape,
+  type DeskViewPayload as DeskViewShape,
   type HelpArticlePayload as HelpArticleShape,
   type HelpSearchPayload as HelpSearchShape,
   type NoteAddPayload as NoteAddShape,
@@ -43,6 +49,13 @@ const Text = (field: string) =>
     MaxLength(MAX_TEXT_LENGTH, {
       message: `${field} must be at most ${MAX_TEXT_LENGTH} characters long`,
     }),
+    Matches(/\S/, { message: `${field} must not be empty` }),
+  );
+/** A line of text: a subject or a title. */
+const Title = (field: string) =>
+  applyDecorators(
+    IsString({ message: `${field} must be text` }),
+    MaxLength(200, { message: `${field} must be at most 200 characters long` }),
     Matches(/\S/, { message: `${field} must not be empty` }),
   );
 const Id = (field: string) =>
@@ -117,4 +130,51 @@ export class SyncPayload implements SyncShape {
   @Min(0, { message: 'afterSeq must be a whole number, 0 or more' })
   @Max(2 ** 31 - 1, { message: 'afterSeq must be a seq this session could have' })
   afterSeq!: number;
+}
+
+export class DeskViewPayload extends ActionPayload implements DeskViewShape {
+  @Id('recordId')
+  recordId!: string;
+}
+
+/** The input's values are checked against the action's form by the desk (checkInput). */
+export class DeskActPayload extends ActionPayload implements DeskActShape {
+  @Id('actionId')
+  actionId!: string;
+
+  @IsObject({ message: 'input must be a map of the action’s input ids to values' })
+  input!: Record<string, DeskInputValue>;
+}
+
+export class DeskEmailPayload extends ActionPayload implements DeskEmailShape {
+  @Title('subject')
+  subject!: string;
+
+  @Text('body')
+  body!: string;
+}
+
+export class DeskReportPayload extends ActionPayload implements Omit<DeskReportShape, 'clientId'> {
+  @Title('title')
+  title!: string;
+
+  /** What happened. */
+  @Text('body')
+  body!: string;
+
+  @Optional()
+  @Text('steps')
+  steps?: string;
+
+  @Optional()
+  @Text('impact')
+  impact?: string;
+
+  @Optional()
+  @Text('customersAffected')
+  customersAffected?: string;
+
+  @Optional()
+  @Text('suggestion')
+  suggestion?: string;
 }

@@ -10,6 +10,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { DeskFile } from './desk-file';
 import { slugField, textField, wholeNumber } from './fields';
 
 /**
@@ -132,4 +133,11 @@ export class ScenarioFile {
   @ValidateNested({ each: true })
   @Type(() => RubricAttributeFile)
   rubric!: RubricAttributeFile[];
+
+  /** What the candidate can look up and do (docs/scenario-format.md, "The agent desk"). */
+  @IsOptional()
+  @IsObject({ message: 'must give the records and actions of the agent desk' })
+  @ValidateNested()
+  @Type(() => DeskFile)
+  desk?: DeskFile;
 }
