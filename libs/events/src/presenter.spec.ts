@@ -91,4 +91,83 @@ describe('presenter', () => {
     });
     expect(present(none)?.text).toBe('Searched for "x": 0 results');
   });
+
+  describe('on the desk', () => {
+    const desk = [
+      event({
+        type: 'desk.viewed',
+        actor: 'candidate',
+        payload: { recordId: 'payments', title: 'Payments' },
+      }),
+      event({
+        type: 'desk.acted',
+        actor: 'candidate',
+        payload: {
+          actionId: 'refund',
+          label: 'Refund the selected payments',
+          input: { payments: ['P1', 'P2'], amount: 5, reason: 'Duplicate charge' },
+          result: 'Refund started.',
+          mistakes: ['refunded-valid-ticket'],
+        },
+      }),
+      event({
+        type: 'checkpoint.hit',
+        actor: 'system',
+        payload: { checkpointId: 'refund', metBy: 2 },
+      }),
+      event({
+        type: 'checkpoint.cleared',
+        actor: 'interviewer',
+        payload: { checkpointId: 'refund' },
+      }),
+      event({
+        type: 'desk.emailed',
+        actor: 'candidate',
+        payload: {
+          subject: 'Your refund',
+          body: 'Soon.',
+          mentions: [
+            { fact: '$801', found: true },
+            { fact: '3-5 days', found: false },
+          ],
+        },
+      }),
+      event({
+        type: 'desk.reported',
+        actor: 'candidate',
+        payload: { title: 'Ten charges', body: 'Bug.' },
+      }),
+    ];
+
+    it('words lookups, actions, emails, reports and the desk’s checkpoints for staff, flagging mistakes', () => {
+      const present = presenter({
+        ...context('staff'),
+        mistakeNote: (id) => (id === 'refunded-valid-ticket' ? 'The ticket is cancelled.' : id),
+      });
+      const lines = desk.map((e) => present(e)!);
+      expect(lines.map((line) => [line.kind, line.who, line.text])).toEqual([
+        ['desk', 'Desk', 'Looked up Payments'],
+        [
+          'desk',
+          'Desk',
+          'Did "Refund the selected payments" (payments: P1, P2; amount: 5.00; reason: Duplicate charge)',
+        ],
+        ['checkpoint', 'Desk', 'Checkpoint met by the desk: Refund the nine'],
+        ['checkpoint', 'Interviewer', 'Checkpoint unticked: Refund the nine'],
+        ['desk', 'Desk', 'Emailed the customer: "Your refund"'],
+        ['desk', 'Desk', 'Reported to the product team: "Ten charges"'],
+      ]);
+      expect(lines[1]).toMatchObject({
+        mistake: true,
+        detail: 'Mistake: The ticket is cancelled.',
+      });
+      expect(lines[4].detail).toBe('Mentions (a signal) $801: yes; 3-5 days: no');
+      expect(lines[0]).not.toHaveProperty('mistake');
+    });
+
+    it('draws nothing of the desk in the candidate’s chat', () => {
+      const present = presenter(context('candidate'));
+      expect(desk.map((e) => present(e))).toEqual(desk.map(() => null));
+    });
+  });
 });

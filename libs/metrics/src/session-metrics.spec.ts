@@ -91,7 +91,7 @@ describe(sessionMetrics.name, () => {
 
     it('lists the checkpoints hit with their time and those missed', () => {
       expect(metrics.checkpoints).toEqual({
-        hit: [{ id: 'verify-account', atMs: 66_000 }],
+        hit: [{ id: 'verify-account', atMs: 66_000, by: 'interviewer' }],
         missed: [
           { id: 'refund-duplicates', required: true },
           { id: 'explain-cause', required: false },
@@ -269,5 +269,120 @@ describe(sessionMetrics.name, () => {
       checkpoints: { hit: [], missed: SCENARIO.solution.checkpoints },
     });
     expect(metrics.deEscalation.timeline).toEqual([{ atMs: 0, level: 8 }]);
+  });
+
+  describe('on the desk', () => {
+    const DESK_SCENARIO: MetricsScenario = {
+      ...SCENARIO,
+      desk: { rules: [{ when: { email: true, mentions: ['$801', '3-5 business days', 'fee'] } }] },
+    };
+    const acted = (actionId: string, mistakes: string[] = []) => ({
+      actionId,
+      label: actionId,
+      input: {},
+      result: 'Done.',
+      mistakes,
+    });
+    // t0 = 10:00:00.000.
+    const events = log(
+      ['0:00.000', 'session.started', 'interviewer'],
+      ['0:05.000', 'desk.viewed', 'candidate', { recordId: 'customer', title: 'Customer' }],
+      ['0:08.000', 'desk.viewed', 'candidate', { recordId: 'payments', title: 'Payments' }],
+      ['0:20.000', 'desk.acted', 'candidate', acted('refund', ['refunded-valid-ticket'])], // first action 20,000
+      ['0:20.000', 'checkpoint.hit', 'system', { checkpointId: 'refund-duplicates', metBy: 4 }],
+      ['0:25.000', 'desk.viewed', 'candidate', { recordId: 'payments', title: 'Payments' }],
+      ['0:30.000', 'checkpoint.hit', 'interviewer', { checkpointId: 'verify-account' }], // all required: 30,000
+      ['0:40.000', 'checkpoint.cleared', 'interviewer', { checkpointId: 'verify-account' }], // not any more
+      ['0:45.000', 'desk.acted', 'candidate', acted('cancel-order', ['cancelled-order'])],
+      ['0:50.000', 'checkpoint.hit', 'interviewer', { checkpointId: 'verify-account' }], // all again: 50,000
+      [
+        '1:00.000',
+        'desk.emailed',
+        'candidate',
+        { subject: 'Refund of $801.00', body: 'Back in 3 to 5 business days.' },
+      ],
+      ['1:05.000', 'desk.reported', 'candidate', { title: 'Old report', body: 'x' }],
+      [
+        '1:10.000',
+        'desk.reported',
+        'candidate',
+        { title: 'Ten charges', body: 'Bug.', impact: 'Rent.', steps: '  ' },
+      ],
+      ['2:00.000', 'session.ended', 'interviewer', { endedBy: 'interviewer' }],
+    );
+    const metrics = sessionMetrics(events, DESK_SCENARIO);
+
+    it('times the first action and counts the lookups before it', () => {
+      expect(metrics.timeToFirstActionMs).toBe(20_000);
+      expect(metrics.lookups).toBe(3);
+      expect(metrics.lookupsBeforeFirstAction).toBe(2);
+      expect(metrics.actions).toEqual([
+        { atMs: 20_000, actionId: 'refund', label: 'refund', mistakes: ['refunded-valid-ticket'] },
+        {
+          atMs: 45_000,
+          actionId: 'cancel-order',
+          label: 'cancel-order',
+          mistakes: ['cancelled-order'],
+        },
+      ]);
+      expect(metrics.mistakes).toEqual([
+        { id: 'refunded-valid-ticket', atMs: 20_000, actionId: 'refund' },
+        { id: 'cancelled-order', atMs: 45_000, actionId: 'cancel-order' },
+      ]);
+    });
+
+    it('times the required checkpoints from the moment the last was met for good, after an untick', () => {
+      expect(metrics.timeToRequiredCheckpointsMs).toBe(50_000);
+      expect(metrics.checkpoints.hit).toEqual([
+        { id: 'refund-duplicates', atMs: 20_000, by: 'desk' },
+        { id: 'verify-account', atMs: 50_000, by: 'interviewer' },
+      ]);
+      expect(metrics.checkpoints.missed).toEqual([{ id: 'explain-cause', required: false }]);
+    });
+
+    it('leaves the required checkpoints untimed when one was unticked and never met again', () => {
+      const unticked = sessionMetrics(events.slice(0, 8), DESK_SCENARIO);
+      expect(unticked.timeToRequiredCheckpointsMs).toBeNull();
+      expect(unticked.checkpoints.missed).toContainEqual({ id: 'verify-account', required: true });
+    });
+
+    it('finds the facts in the confirmation leniently, and says which are missing', () => {
+      expect(metrics.confirmationSent).toBe(true);
+      expect(metrics.confirmationFacts).toEqual([
+        { fact: '$801', found: true },
+        { fact: '3-5 business days', found: true },
+        { fact: 'fee', found: false },
+      ]);
+    });
+
+    it('describes the last report to the product team', () => {
+      expect(metrics.productReport).toEqual({
+        present: true,
+        length: 'Ten chargesBug.Rent.  '.length,
+        fieldsFilled: 2,
+        fields: 5,
+      });
+    });
+
+    it('has empty desk figures when the candidate never used the desk', () => {
+      const quiet = sessionMetrics(
+        events.filter((e) => !e.type.startsWith('desk.')),
+        DESK_SCENARIO,
+      );
+      expect(quiet).toMatchObject({
+        timeToFirstActionMs: null,
+        lookups: 0,
+        lookupsBeforeFirstAction: 0,
+        actions: [],
+        mistakes: [],
+        confirmationSent: false,
+        confirmationFacts: [
+          { fact: '$801', found: false },
+          { fact: '3-5 business days', found: false },
+          { fact: 'fee', found: false },
+        ],
+        productReport: { present: false, length: 0, fieldsFilled: 0, fields: 5 },
+      });
+    });
   });
 });
