@@ -372,6 +372,17 @@ describe(`the agent desk (${databaseKind} database)`, () => {
       rules: expect.arrayContaining([{ checkpoint: 'refund-nine', when: expect.any(Object) }]),
       mistakes: expect.arrayContaining([expect.objectContaining({ id: 'refunded-valid-ticket' })]),
     });
+    const scenarioPage = await request(testApp.url)
+      .get(`/scenarios/${SCENARIO}`)
+      .auth(interviewer.token, { type: 'bearer' })
+      .expect(200);
+    expect(scenarioPage.text).toContain('The agent desk');
+    expect(scenarioPage.text).toContain(
+      '<strong>Refunds the nine duplicates and keeps the ticket valid</strong>: when the candidate uses &quot;Refund the selected payments&quot; on exactly P2, P3, P4, P5, P6, P7, P8, P9, P10 (over every time it is used).',
+    );
+    expect(scenarioPage.text).toContain(
+      'When the candidate uses &quot;Refund the selected payments&quot; on any of P1: Refunded P1',
+    );
     const { session } = await liveSession();
     const page = await request(testApp.url).get(`/join/${session.candidateToken}`).expect(200);
     const data = /<script type="application\/json" id="room-data">(.*?)<\/script>/s.exec(

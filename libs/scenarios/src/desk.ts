@@ -354,3 +354,25 @@ function render(record: DeskRecord, context: object): RecordView {
     })),
   };
 }
+
+/** A rule's or a mistake's condition in plain words, for the staff's scenario page. */
+export function describeCondition(desk: DeskDefinition, when: DeskCondition): string {
+  if (when.email) {
+    const facts = when.mentions?.length
+      ? `, ideally mentioning ${when.mentions.join(' and ')}`
+      : '';
+    return `the candidate emails the customer${facts}`;
+  }
+  if (when.report) return 'the candidate files a report to the product team';
+  const action = desk.actions.find((a) => a.id === when.action);
+  const parts = [`"${action?.label ?? when.action}"`];
+  if (when.rows) parts.push(`on exactly ${when.rows.join(', ')} (over every time it is used)`);
+  if (when.rowsInclude) parts.push(`on any of ${when.rowsInclude.join(', ')}`);
+  for (const [id, { atLeast, atMost, is }] of Object.entries(when.input ?? {})) {
+    const label = action?.inputs.find((input) => input.id === id)?.label ?? id;
+    if (atLeast !== undefined) parts.push(`with ${label} at least ${atLeast}`);
+    if (atMost !== undefined) parts.push(`with ${label} at most ${atMost}`);
+    if (is) parts.push(`with ${label} ${is.join(' or ')}`);
+  }
+  return `the candidate uses ${parts.join(' ')}`;
+}
