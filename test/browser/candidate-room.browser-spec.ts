@@ -164,6 +164,8 @@ describe('the candidate room, in Chromium', () => {
     await bubbles(page).filter({ hasText: attack }).waitFor();
 
     const query = '<script>window.__xss=2</script>';
+    // On a phone the help center is a tab of its own (desk.browser-spec.ts tests the tabs).
+    await page.getByRole('tab', { name: 'Help center' }).click();
     await page.getByLabel('Search the help center').fill(query);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText(`No articles match “${query}”`).waitFor();
@@ -176,6 +178,7 @@ describe('the candidate room, in Chromium', () => {
 
   it('searches the help center, reads an article and goes back, the interviewer seeing it all', async () => {
     const { page, customer } = await openChat();
+    await page.getByRole('tab', { name: 'Help center' }).click();
     await page.getByLabel('Search the help center').fill('refund');
     await page.keyboard.press('Enter');
     const results = page.locator('#help-results li');

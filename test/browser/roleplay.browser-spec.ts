@@ -136,7 +136,8 @@ describe('a whole role-play in two browsers, from login to rating', () => {
       .locator('#checkpoints')
       .getByText(/ticked at \d\d:\d\d/)
       .waitFor();
-    expect(await acknowledge.isDisabled()).toBe(true);
+    // Still open to an untick by hand (desk.browser-spec.ts).
+    expect(await acknowledge.isChecked()).toBe(true);
     await desk.getByRole('textbox', { name: 'Private note' }).fill(SECRET_NOTE);
     await desk.getByRole('button', { name: 'Add note' }).click();
     await desk.locator('#notes').getByText(SECRET_NOTE).waitFor();
@@ -193,6 +194,7 @@ describe('a whole role-play in two browsers, from login to rating', () => {
       'briefing',
       'candidateName',
       'company',
+      'desk',
       'product',
       'sessionId',
       'status',

@@ -25,6 +25,11 @@ export interface ConsoleScript {
   beats: Array<{ id: string; line: string }>;
   rubric: Array<{ id: string; label: string }>;
   solution: { checkpoints: Array<{ id: string; label: string }> };
+  /** The agent desk, for staff: its rules (which checkpoints it ticks) and the story's mistakes. */
+  desk?: {
+    rules: Array<{ checkpoint: string }>;
+    mistakes: Array<{ id: string; note: string }>;
+  };
 }
 
 /** A part of the console: it draws the events it cares about and follows the session's state. */

@@ -1,14 +1,19 @@
-// The candidate's room: the briefing, the chat with the "customer" and the help center. Chat bubbles
-// are drawn only from events (the connection hands over each seq once, in order), so a reconnect
-// never loses or doubles a message; their words come from the presenter in @hotseat/events.
+// The candidate's room: the briefing, the chat with the "customer", the agent desk (when the
+// scenario has one: ../lib/desk.ts) and the help center; on a phone, tabs (../lib/tabs.ts). Chat
+// bubbles are drawn only from events (the connection hands over each seq once, in order), so a
+// reconnect never loses or doubles a message; their words come from the presenter in @hotseat/events.
 import { EVENT, presenter, type SessionEvent, type SessionStatus } from '@hotseat/events';
+import { candidateDesk, type CandidateDesk } from '../lib/desk';
 import { byId, el, one, pageData, wallClock } from '../lib/dom';
 import { connect, type Connection } from '../lib/roleplay-connection';
+import { phoneTabs } from '../lib/tabs';
 
 interface Room {
   token: string;
   status: SessionStatus;
   candidateName: string;
+  /** The desk's records (titles) and actions (forms); null when the scenario has none. */
+  desk: CandidateDesk | null;
 }
 
 const room = pageData<Room>('room-data');
@@ -34,6 +39,16 @@ let flags: Promise<unknown> = Promise.resolve();
 let reading: { articleId: string; button: HTMLButtonElement } | null = null;
 
 const live = () => started && !ended;
+/** Customer messages that came while another tab was open, on a phone. */
+let unread = 0;
+
+const tabs = phoneTabs({
+  tablist: byId('room-tabs'),
+  media: '(max-width: 760px)',
+  onChange: (panel, tabbed) => {
+    if (!tabbed || panel === 'chat-panel') markRead();
+  },
+});
 
 const chat = connect({
   auth: { token: room.token },
@@ -47,6 +62,8 @@ const chat = connect({
   },
   onConnection: connection,
 });
+const desk = room.desk && candidateDesk({ desk: room.desk, connection: chat, live });
+desk?.update();
 
 function show(event: SessionEvent): void {
   // Help-center and attention events are this page's own actions: nothing else changes for them.
@@ -58,6 +75,7 @@ function show(event: SessionEvent): void {
     composer(!ended);
   } else if (event.type === EVENT.chatMessage && event.actor !== 'candidate') {
     customerTyping(false);
+    if (tabs.tabbed && tabs.selected !== 'chat-panel') unreadMessage();
   } else if (event.type === EVENT.sessionEnded) {
     ended = true;
     state('The chat has ended. Thank you for taking part!');
@@ -65,6 +83,8 @@ function show(event: SessionEvent): void {
     customerTyping(false);
     stopMyTyping();
   }
+  desk?.show(event);
+  if (event.type === EVENT.sessionStarted || event.type === EVENT.sessionEnded) desk?.update();
   const line = lineOf(event);
   if (line) bubble(line.kind, line.text, line.kind === 'system' ? '' : `${line.who} · `, event.at);
 }
@@ -75,6 +95,29 @@ function bubble(kind: string, text: string, prefix: string, at: string): void {
   const time = el('time', { datetime: at }, prefix + wallClock(at));
   messages.append(el('div', { class: className }, el('span', { class: 'said' }, text), time));
   messages.scrollTop = messages.scrollHeight;
+}
+
+function unreadMessage(): void {
+  unread += 1;
+  showUnread();
+  // Said once per burst: the tab's name carries the count from then on.
+  if (unread === 1) byId('unread-status').textContent = 'The customer wrote a new message.';
+}
+
+function markRead(): void {
+  messages.scrollTop = messages.scrollHeight;
+  if (unread === 0) return;
+  unread = 0;
+  showUnread();
+  byId('unread-status').textContent = '';
+}
+
+function showUnread(): void {
+  const badge = byId('unread');
+  badge.textContent = unread === 0 ? '' : String(unread);
+  badge.hidden = unread === 0;
+  byId('unread-words').textContent =
+    unread === 0 ? '' : ` (${unread} new ${unread === 1 ? 'message' : 'messages'})`;
 }
 
 function state(text: string): void {

@@ -1,7 +1,8 @@
 // The interviewer console (docs/protocol.md): the interviewer plays the scripted customer; managers
 // and admins watching get the same view read-only. Everything shown is drawn from the session's
 // events, so a reload or a reconnect rebuilds the same page from the log. Each concern has its file
-// in ../console/: the session's controls, chat, script, anger, checkpoints, activity, notes, rating.
+// in ../console/: the session's controls, chat, script, anger, checkpoints, activity (the desk's
+// lookups, actions and mistakes among it), notes, rating.
 import { presenter } from '@hotseat/events';
 import { pageData } from '../lib/dom';
 import { connect } from '../lib/roleplay-connection';
@@ -18,11 +19,13 @@ import { presence, sessionControls } from '../console/session';
 const context = new ConsoleContext(pageData<ConsoleScript>('console-data'));
 const { persona, solution, candidateName } = context.script;
 const checkpointLabels = new Map(solution.checkpoints.map((c) => [c.id, c.label]));
+const mistakeNotes = new Map((context.script.desk?.mistakes ?? []).map((m) => [m.id, m.note]));
 const lineOf = presenter({
   audience: 'staff',
   candidateName,
   customerName: persona.name,
   checkpointLabel: (id) => checkpointLabels.get(id) ?? id,
+  mistakeNote: (id) => mistakeNotes.get(id) ?? id,
 });
 
 const conversation = chat(context);
