@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { METRIC_DEFINITIONS, type SessionMetrics } from '@hotseat/metrics';
@@ -7,6 +8,7 @@ import { completeRating, signedInStaff, type TestStaff } from '../support/factor
 import { RoleplayClient } from '../support/roleplay-client';
 import {
   launchBrowser,
+  SCREENSHOT_DIR,
   screenshot,
   staffContext,
   startPageApp,
@@ -177,7 +179,10 @@ describe('the scorecard and the comparison, in Chromium', () => {
     await page.getByRole('heading', { name: 'Ada Quick' }).waitFor();
     const session = sessionOf(page, fast);
 
-    const solution = session.locator('table.figures tr').filter({ hasText: 'Time to solution' });
+    // By its heading: the row of the required checkpoints mentions the time to solution too.
+    const solution = session
+      .locator('table.figures tr')
+      .filter({ has: page.locator('th', { hasText: /^Time to solution$/ }) });
     expect(await solution.textContent()).toContain(METRIC_DEFINITIONS.timeToSolutionMs);
     expect(await solution.textContent()).toContain(
       `${(fast.figures.timeToSolutionMs! / 1000).toFixed(1)} s`,
@@ -420,5 +425,97 @@ describe('the scorecard and the comparison, in Chromium', () => {
     await disagreements.getByText('De-escalation (2 points apart)').waitFor();
     // On a phone, wide tables scroll inside their box; the page itself does not.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+  });
+  it('shows the desk: each action with its time, the mistake, the email and the report beside the product-team question', async () => {
+    const duplicates = ['P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10'];
+    const desk = await candidate('Cleo Desk', 3, async ({ host, guest }) => {
+      await ok(guest.act('chat:send', { text: 'Dana, I am so sorry. That is on us.' }));
+      await ok(host.act('checkpoint:hit', { checkpointId: 'acknowledge' }));
+      await ok(guest.act('desk:view', { recordId: 'payments' }));
+      await ok(
+        guest.act('desk:act', {
+          actionId: 'refund',
+          input: { payments: duplicates, reason: 'Duplicate charge' },
+        }),
+      );
+      // The story's mistake, a moment later: P1 is the valid ticket.
+      await pause(50);
+      await ok(
+        guest.act('desk:act', {
+          actionId: 'refund',
+          input: { payments: ['P1'], reason: 'Customer request' },
+        }),
+      );
+      await ok(
+        guest.act('desk:act', {
+          actionId: 'goodwill-credit',
+          input: { amount: 35, reason: 'Your overdraft fee' },
+        }),
+      );
+      await ok(
+        guest.act('desk:email', {
+          subject: 'Your refund of $801',
+          body: 'Hi Dana,\nThe nine duplicate charges ($801) are refunded: 3-5 business days.',
+        }),
+      );
+      await ok(
+        guest.act('desk:report', {
+          title: '<b>Ten</b> charges for one ticket',
+          body: 'The payment incident charged one ticket ten times.',
+          steps: 'Buy a ticket during the incident.',
+          impact: 'Overdrafts and bank fees.',
+          customersAffected: 'Unknown; at least one.',
+          suggestion: 'Refund every duplicate of the incident at once.',
+        }),
+      );
+    });
+    expect(desk.figures.mistakes).toHaveLength(1);
+
+    const page = await asManager();
+    await page.goto(`${pageApp.url}/candidates/${desk.id}`);
+    const session = sessionOf(page, desk);
+    const part = session.getByRole('region', { name: 'The desk' });
+    await part.waitFor();
+    const firstAction = `${(desk.figures.timeToFirstActionMs! / 1000).toFixed(1)} s`;
+    expect(await part.locator('.desk-facts').textContent()).toContain(firstAction);
+    const actions = part.locator('ol.desk-actions > li');
+    expect(await actions.count()).toBe(3);
+    expect(await actions.nth(0).textContent()).toContain(
+      `Payments to refund: ${duplicates.join(', ')}; Reason: Duplicate charge`,
+    );
+    expect(await actions.nth(1).getAttribute('class')).toBe('mistake');
+    expect(await actions.nth(1).textContent()).toContain(
+      'mistake Refunded P1, the payment of the valid ticket',
+    );
+    await part.getByText('Your refund of $801').waitFor();
+    await part.getByText('3-5 business days: mentioned').waitFor();
+    await part.getByText('a signal, not a verdict').waitFor();
+    // Typed markup in the report is text.
+    await part.getByText('<b>Ten</b> charges for one ticket').waitFor();
+    expect(await part.locator('b').count()).toBe(0);
+    await part.getByText('Refund every duplicate of the incident at once.').waitFor();
+    // The report and the product-team question side by side on a wide screen.
+    const report = part.getByRole('region', { name: 'Report to the product team' });
+    const question = part.getByRole('region', { name: 'The product-team question' });
+    await question.getByText('Files a ticket with a count of reports').waitFor();
+    const [left, right] = [await report.boundingBox(), await question.boundingBox()];
+    expect(right!.x).toBeGreaterThan(left!.x + left!.width - 1);
+    expect(Math.abs(right!.y - left!.y)).toBeLessThan(2);
+
+    // Checkpoints say who met them; the transcript marks the mistaken action.
+    await session.locator('ol.checkpoints').getByText('(met by the desk)').first().waitFor();
+    await session.locator('ol.checkpoints').getByText('(ticked by the interviewer)').waitFor();
+    const mistaken = session.locator('ol.transcript li.line.desk.mistake');
+    expect(await mistaken.count()).toBe(1);
+    expect(await mistaken.textContent()).toContain('Mistake: Refunded P1');
+    await part.screenshot({ path: join(SCREENSHOT_DIR, 'scorecard-desk.png') });
+    await screenshot(page, 'scorecard-with-desk');
+    // The replay jumps to the first action: what came after it is hidden until it plays on.
+    await session.getByRole('button', { name: 'Jump to the first action' }).click();
+    expect(await session.locator('.replay-clock').getAttribute('data-ms')).toBe(
+      String(desk.figures.timeToFirstActionMs),
+    );
+    expect(await mistaken.isVisible()).toBe(false);
+    await session.getByRole('button', { name: 'Play', exact: true }).waitFor();
   });
 });

@@ -21,6 +21,11 @@ const noSignals = (): SignalSummary => ({
   customerTrend: [],
   pastes: 0,
   awayMs: 0,
+  lookupsBeforeFirstAction: 0,
+  mistakes: 0,
+  confirmationSent: [],
+  confirmationFacts: [],
+  productReports: [],
 });
 
 const createRating = (
@@ -101,7 +106,9 @@ describe(comparisonRows.name, () => {
     expect(rows.map((r) => r.key)).toEqual([
       'overallScore',
       'timeToSolutionMs',
+      'timeToRequiredCheckpointsMs',
       'firstResponseMs',
+      'timeToFirstActionMs',
       'medianResponseMs',
       'timeToCalmMs',
       'checkpointsHit',
@@ -113,6 +120,11 @@ describe(comparisonRows.name, () => {
       'helpCenter.usage',
       'helpCenter.searches',
       'helpCenter.timeInArticlesMs',
+      'desk.lookupsBeforeFirstAction',
+      'desk.mistakes',
+      'desk.confirmationSent',
+      'desk.confirmationFacts',
+      'desk.productReport',
       'signals.apology',
       'signals.empathy',
       'signals.ownership',
@@ -131,6 +143,14 @@ describe(comparisonRows.name, () => {
       METRIC_DEFINITIONS['deEscalation.timeToCalmMs'],
     );
     expect(rowOf(rows, 'checkpointsHit').definition).toBe(METRIC_DEFINITIONS['checkpoints.hit']);
+    expect(rowOf(rows, 'timeToRequiredCheckpointsMs').definition).toBe(
+      METRIC_DEFINITIONS.timeToRequiredCheckpointsMs,
+    );
+    expect(rowOf(rows, 'timeToFirstActionMs').definition).toBe(
+      METRIC_DEFINITIONS.timeToFirstActionMs,
+    );
+    expect(rowOf(rows, 'desk.mistakes').definition).toBe(METRIC_DEFINITIONS.mistakes);
+    expect(rowOf(rows, 'desk.productReport').definition).toBe(METRIC_DEFINITIONS.productReport);
     expect(rowOf(rows, 'rubricMean').definition).toBeNull();
     expect(rowOf(rows, 'csat').definition).toBeNull();
     expect(rowOf(rows, 'signals.rapport').definition).toBe(
@@ -151,7 +171,7 @@ describe(comparisonRows.name, () => {
 
   it('has rows without values when there are no candidates', () => {
     const rows = comparisonRows([], ref);
-    expect(rows).toHaveLength(23);
+    expect(rows).toHaveLength(30);
     expect(rows.every((row) => row.values.length === 0)).toBe(true);
   });
 
@@ -256,6 +276,48 @@ describe(comparisonRows.name, () => {
       for (const { key } of RANKED_FIGURES) {
         expect(rowOf(rows, key).values.map((v) => v.best)).toEqual([false, false]);
       }
+    });
+
+    it("ranks the desk's times lower-is-better by percentile, the never-met one unmarked", () => {
+      const rows = comparisonRows(
+        [
+          createSummary('a', {
+            figures: {
+              timeToRequiredCheckpointsMs: { raw: 240_000, missing: 0, percentile: 80 },
+              timeToFirstActionMs: { raw: 95_000, missing: 0, percentile: 50 },
+            },
+          }),
+          createSummary('b', {
+            figures: {
+              timeToRequiredCheckpointsMs: { raw: null, missing: 1, percentile: 0 },
+              timeToFirstActionMs: { raw: 30_000, missing: 0, percentile: 100 },
+            },
+          }),
+        ],
+        ref,
+      );
+      const required = rowOf(rows, 'timeToRequiredCheckpointsMs');
+      expect(required).toMatchObject({
+        better: 'lower',
+        label: 'Time to the required checkpoints (ms)',
+      });
+      expect(required.values).toEqual([
+        { candidate: 'a', raw: 240_000, missing: 0, percentile: 80, best: true },
+        { candidate: 'b', raw: null, missing: 1, percentile: 0, best: false },
+      ]);
+      expect(rowOf(rows, 'timeToFirstActionMs').values.map((v) => v.best)).toEqual([false, true]);
+    });
+
+    it('never marks an empty value best, even when every candidate has one at percentile 0', () => {
+      const never = { raw: null, missing: 1, percentile: 0 };
+      const rows = comparisonRows(
+        [
+          createSummary('a', { figures: { timeToFirstActionMs: never } }),
+          createSummary('b', { figures: { timeToFirstActionMs: never } }),
+        ],
+        ref,
+      );
+      expect(rowOf(rows, 'timeToFirstActionMs').values.map((v) => v.best)).toEqual([false, false]);
     });
 
     it('marks tied percentiles best together', () => {
@@ -373,6 +435,54 @@ describe(comparisonRows.name, () => {
         'none, relied, consulted',
         null,
       ]);
+    });
+
+    it("shows the desk's signals, per session where it is a yes or no, never marking one", () => {
+      const rows = comparisonRows(
+        [
+          createSummary('a', {
+            signals: {
+              lookupsBeforeFirstAction: 3,
+              mistakes: 2,
+              confirmationSent: [true, false],
+              confirmationFacts: [
+                { found: 1, of: 2 },
+                { found: 0, of: 0 },
+              ],
+              productReports: [
+                { present: true, fieldsFilled: 4, fields: 5 },
+                { present: false, fieldsFilled: 0, fields: 5 },
+              ],
+            },
+          }),
+          createSummary('b'),
+        ],
+        ref,
+      );
+      expect(cells(rowOf(rows, 'desk.lookupsBeforeFirstAction'))).toEqual([
+        ['a', 3, false],
+        ['b', 0, false],
+      ]);
+      expect(cells(rowOf(rows, 'desk.mistakes'))).toEqual([
+        ['a', 2, false],
+        ['b', 0, false],
+      ]);
+      // A session whose scenario names no facts has nothing to count.
+      expect(rowOf(rows, 'desk.confirmationFacts').values.map((v) => v.raw)).toEqual([
+        '1 of 2',
+        null,
+      ]);
+      expect(rowOf(rows, 'desk.confirmationSent').values.map((v) => v.raw)).toEqual([
+        'yes, no',
+        null,
+      ]);
+      expect(rowOf(rows, 'desk.productReport').values.map((v) => v.raw)).toEqual([
+        'yes (4 of 5 fields), no',
+        null,
+      ]);
+      for (const key of ['desk.mistakes', 'desk.confirmationSent', 'desk.productReport']) {
+        expect(rowOf(rows, key).better).toBeNull();
+      }
     });
 
     it('counts canned answers and joins the HEARD flags into one text', () => {

@@ -37,12 +37,15 @@ export function comparisonRows(
     },
   ): ComparisonRow => {
     const values = summaries.map((summary) => ({ candidate: ref(summary), ...read(summary) }));
+    // An empty value is never best: not even when every candidate's is empty, all ranked at 0.
     const rank = (value: (typeof values)[number]) =>
-      value.percentile !== undefined
-        ? value.percentile
-        : typeof value.raw === 'number'
-          ? value.raw
-          : null;
+      value.raw === null
+        ? null
+        : value.percentile !== undefined
+          ? value.percentile
+          : typeof value.raw === 'number'
+            ? value.raw
+            : null;
     const ranks = values.map(rank).filter((r): r is number => r !== null);
     const usesPercentile = values.some((value) => value.percentile !== undefined);
     const best =
@@ -109,6 +112,7 @@ export function comparisonRows(
         raw: s.signals.timeInArticlesMs,
       }),
     ),
+    ...deskRows(row, definitions),
     ...PHRASE_CATEGORIES.map((category) =>
       row(
         `signals.${category}`,
@@ -136,6 +140,65 @@ export function comparisonRows(
       definitions['attention.awayMs'],
       (s) => ({
         raw: s.signals.awayMs,
+      }),
+    ),
+  ];
+}
+
+type RowOf = (
+  key: string,
+  label: string,
+  better: null,
+  definition: string | null,
+  read: (summary: CandidateSummary) => { raw: number | string | null },
+) => ComparisonRow;
+
+/** The agent desk's signals: what the candidate did, for reading beside the ranked desk figures. */
+function deskRows(row: RowOf, definitions: Record<string, string>): ComparisonRow[] {
+  /** One entry per ended session, joined; empty without sessions. */
+  const perSession = (entries: string[]) => entries.join(', ') || null;
+  return [
+    row(
+      'desk.lookupsBeforeFirstAction',
+      'Desk lookups before the first action',
+      null,
+      definitions.lookupsBeforeFirstAction,
+      (s) => ({ raw: s.signals.lookupsBeforeFirstAction }),
+    ),
+    row('desk.mistakes', 'Desk mistakes', null, definitions.mistakes, (s) => ({
+      raw: s.signals.mistakes,
+    })),
+    row(
+      'desk.confirmationSent',
+      'Confirmation email sent',
+      null,
+      definitions.confirmationSent,
+      (s) => ({ raw: perSession(s.signals.confirmationSent.map((sent) => (sent ? 'yes' : 'no'))) }),
+    ),
+    row(
+      'desk.confirmationFacts',
+      'Confirmation facts found',
+      null,
+      definitions.confirmationFacts,
+      (s) => ({
+        raw: perSession(
+          s.signals.confirmationFacts.flatMap(({ found, of }) =>
+            of === 0 ? [] : [`${found} of ${of}`],
+          ),
+        ),
+      }),
+    ),
+    row(
+      'desk.productReport',
+      'Report to the product team',
+      null,
+      definitions.productReport,
+      (s) => ({
+        raw: perSession(
+          s.signals.productReports.map((report) =>
+            report.present ? `yes (${report.fieldsFilled} of ${report.fields} fields)` : 'no',
+          ),
+        ),
       }),
     ),
   ];

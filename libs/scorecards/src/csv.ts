@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { SessionMetrics } from '@hotseat/metrics';
 import { RANKED_FIGURES } from './ranked-figures';
 import type { ScorecardsService } from './scorecards.service';
 
@@ -71,10 +72,39 @@ export function sessionsCsv({ opening, summaries, blind }: OpeningSessions): str
         'Canned answers': figures?.conversation.cannedAnswers.length ?? '',
         Pastes: figures?.attention.pastes ?? '',
         'Time away (ms)': figures?.attention.awayMs ?? '',
+        ...deskCells(figures),
         Recommendation: session.rating?.recommendation ?? '',
       });
       return cells;
     }),
   );
   return toCsv(rows, rows.length > 0 ? undefined : ['Session', 'Candidate', 'Scenario', 'Status']);
+}
+
+/**
+ * A session's agent-desk figures for its row (the ranked ones are among RANKED_FIGURES); empty cells
+ * without figures, or with figures stored before METRICS_VERSION 3 that have no desk figures yet.
+ */
+function deskCells(figures: SessionMetrics | null): Record<string, unknown> {
+  const desk = figures?.productReport ? figures : null;
+  const facts = desk?.confirmationFacts ?? [];
+  const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? 'yes' : 'no');
+  return {
+    'Desk lookups': desk?.lookups ?? '',
+    'Desk lookups before the first action': desk?.lookupsBeforeFirstAction ?? '',
+    'Desk actions': desk?.actions.length ?? '',
+    'Desk mistakes': desk?.mistakes.length ?? '',
+    'Desk mistake ids': desk?.mistakes.map((mistake) => mistake.id).join(' ') ?? '',
+    'Confirmation email sent': yesNo(desk?.confirmationSent),
+    // Empty when the scenario's email rule names no facts.
+    'Confirmation facts found': facts.length ? facts.filter((fact) => fact.found).length : '',
+    'Confirmation facts named': facts.length ? facts.length : '',
+    'Confirmation facts missing': facts
+      .filter((fact) => !fact.found)
+      .map((fact) => fact.fact)
+      .join('; '),
+    'Product report filed': yesNo(desk?.productReport.present),
+    'Product report fields filled': desk ? desk.productReport.fieldsFilled : '',
+    'Product report length (characters)': desk ? desk.productReport.length : '',
+  };
 }

@@ -24,6 +24,10 @@ const createRow = (overrides: Record<string, unknown> = {}): Record<string, unkn
   pct_timeToCalmMs: 0,
   raw_checkpointsHit: 0.5,
   pct_checkpointsHit: 1,
+  raw_timeToRequiredCheckpointsMs: 300_000,
+  pct_timeToRequiredCheckpointsMs: 0.5,
+  raw_timeToFirstActionMs: null,
+  pct_timeToFirstActionMs: 0,
   ...overrides,
 });
 
@@ -45,7 +49,9 @@ describe('RANKED_FIGURES', () => {
     ]);
     expect(byKind).toEqual([
       ['timeToSolutionMs', 'session', 'worst'],
+      ['timeToRequiredCheckpointsMs', 'session', 'worst'],
       ['firstResponseMs', 'session', 'worst'],
+      ['timeToFirstActionMs', 'session', 'worst'],
       ['medianResponseMs', 'session', 'worst'],
       ['timeToCalmMs', 'session', 'worst'],
       ['checkpointsHit', 'session', 'worst'],
@@ -54,9 +60,37 @@ describe('RANKED_FIGURES', () => {
     ]);
   });
 
-  it('makes the role-play score of the session figures only, not of the ratings', () => {
+  it("makes the role-play score of the session figures only, the desk's times left out", () => {
     const sessionKeys = RANKED_FIGURES.filter((f) => 'column' in f).map((f) => f.key);
-    expect([...ROLEPLAY_SCORE_FIGURES].sort()).toEqual([...sessionKeys].sort());
+    const desk = ['timeToRequiredCheckpointsMs', 'timeToFirstActionMs'];
+    expect([...ROLEPLAY_SCORE_FIGURES].sort()).toEqual(
+      sessionKeys.filter((key) => !desk.includes(key)).sort(),
+    );
+  });
+
+  it("ranks the desk's times lower-is-better, a never-met one as worst, in plain words", () => {
+    const desk = RANKED_FIGURES.filter(
+      (f) => f.key === 'timeToRequiredCheckpointsMs' || f.key === 'timeToFirstActionMs',
+    );
+    expect(desk).toEqual([
+      expect.objectContaining({
+        label: 'Time to the required checkpoints (ms)',
+        column: 'time_to_required_checkpoints_ms',
+        better: 'lower',
+        missing: 'worst',
+        definition: 'timeToRequiredCheckpointsMs',
+      }),
+      expect.objectContaining({
+        label: 'Time to the first desk action (ms)',
+        column: 'time_to_first_action_ms',
+        better: 'lower',
+        missing: 'worst',
+        definition: 'timeToFirstActionMs',
+      }),
+    ]);
+    // Shown beside the interviewer's "solved": right after it.
+    const keys = RANKED_FIGURES.map((f) => f.key);
+    expect(keys.indexOf('timeToRequiredCheckpointsMs')).toBe(keys.indexOf('timeToSolutionMs') + 1);
   });
 });
 
@@ -166,8 +200,9 @@ describe('RANKED_SESSIONS_SQL', () => {
     const sessionId = `00000000-0000-4000-9000-${String(counter).padStart(12, '0')}`;
     await db.query(
       `INSERT INTO session_figures (session_id, candidate_id, scenario_id, version,
-         time_to_solution_ms, first_response_ms, median_response_ms, time_to_calm_ms, checkpoints_hit)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         time_to_solution_ms, first_response_ms, median_response_ms, time_to_calm_ms, checkpoints_hit,
+         time_to_required_checkpoints_ms, time_to_first_action_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         sessionId,
         candidateId,
@@ -178,6 +213,8 @@ describe('RANKED_SESSIONS_SQL', () => {
         figures.medianResponseMs ?? null,
         figures.timeToCalmMs ?? null,
         figures.checkpointsHit ?? 0,
+        figures.timeToRequiredCheckpointsMs ?? null,
+        figures.timeToFirstActionMs ?? null,
       ],
     );
     return sessionId;
@@ -211,7 +248,9 @@ describe('RANKED_SESSIONS_SQL', () => {
         first_response_ms integer,
         median_response_ms double precision,
         time_to_calm_ms integer,
-        checkpoints_hit double precision NOT NULL
+        checkpoints_hit double precision NOT NULL,
+        time_to_required_checkpoints_ms integer,
+        time_to_first_action_ms integer
       )`);
   });
 
@@ -256,6 +295,33 @@ describe('RANKED_SESSIONS_SQL', () => {
     expect(sessions.get(unsolved)?.percentile.timeToSolutionMs).toBe(0);
     // slowest solved did as well or better than itself and the 2 unsolved: 3/4
     expect(sessions.get(slowest)?.percentile.timeToSolutionMs).toBe(75);
+  });
+
+  it("ranks the desk's times: sooner is better, never met or never acted at 0", async () => {
+    const quick = await insert(CANDIDATE, {
+      timeToRequiredCheckpointsMs: 200_000,
+      timeToFirstActionMs: 40_000,
+    });
+    const never = await insert(CANDIDATE, {
+      timeToRequiredCheckpointsMs: null,
+      timeToFirstActionMs: null,
+    });
+    await insert(OTHERS, { timeToRequiredCheckpointsMs: 100_000, timeToFirstActionMs: 60_000 });
+    await insert(OTHERS, { timeToRequiredCheckpointsMs: 300_000, timeToFirstActionMs: null });
+    const sessions = await ranked([CANDIDATE]);
+    expect(sessions.get(quick)?.raw).toMatchObject({
+      timeToRequiredCheckpointsMs: 200_000,
+      timeToFirstActionMs: 40_000,
+    });
+    // 200 s: itself, 300 s and the never-met one did as well or worse -> 3/4
+    expect(sessions.get(quick)?.percentile.timeToRequiredCheckpointsMs).toBe(75);
+    // 40 s: the soonest first action, all 4 as late or later (two never acted) -> 100
+    expect(sessions.get(quick)?.percentile.timeToFirstActionMs).toBe(100);
+    expect(sessions.get(never)?.raw.timeToRequiredCheckpointsMs).toBeNull();
+    expect(sessions.get(never)?.percentile).toMatchObject({
+      timeToRequiredCheckpointsMs: 0,
+      timeToFirstActionMs: 0,
+    });
   });
 
   it('is 100 for the only session of its scenario', async () => {

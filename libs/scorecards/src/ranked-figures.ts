@@ -19,12 +19,29 @@ export const RANKED_FIGURES = [
     definition: 'timeToSolutionMs',
   },
   {
+    // Beside the interviewer's "solved": where the desk meets the checkpoints, the objective time.
+    key: 'timeToRequiredCheckpointsMs',
+    label: 'Time to the required checkpoints (ms)',
+    column: 'time_to_required_checkpoints_ms',
+    better: 'lower',
+    missing: 'worst',
+    definition: 'timeToRequiredCheckpointsMs',
+  },
+  {
     key: 'firstResponseMs',
     label: 'First response (ms)',
     column: 'first_response_ms',
     better: 'lower',
     missing: 'worst',
     definition: 'firstResponseMs',
+  },
+  {
+    key: 'timeToFirstActionMs',
+    label: 'Time to the first desk action (ms)',
+    column: 'time_to_first_action_ms',
+    better: 'lower',
+    missing: 'worst',
+    definition: 'timeToFirstActionMs',
   },
   {
     key: 'medianResponseMs',
@@ -82,7 +99,11 @@ const SESSION_FIGURES = RANKED_FIGURES.filter((f): f is SessionFigure => 'column
 
 export type RankedKey = (typeof RANKED_FIGURES)[number]['key'];
 
-/** The role-play figures that make up the overall score's `roleplay` component. */
+/**
+ * The role-play figures that make up the overall score's `roleplay` component. The desk's figures
+ * (time to the required checkpoints, to the first action) are ranked and shown but left out, so the
+ * score means what it meant before the desk (docs/scorecards.md, "The overall score").
+ */
 export const ROLEPLAY_SCORE_FIGURES: RankedKey[] = [
   'timeToSolutionMs',
   'firstResponseMs',

@@ -4,8 +4,11 @@ import {
   EVENT,
   isEvent,
   presenter,
+  REPORT_FIELDS,
   sinceStart,
+  type DeskInputValue,
   type LineKind,
+  type ReportField,
   type SessionEvent,
   type SessionStatus,
 } from '@hotseat/events';
@@ -33,6 +36,20 @@ const JUMPS: Partial<Record<string, { jump: string; jumpLabel: string }>> = {
   firstResponseMs: { jump: 'firstReply', jumpLabel: 'Jump to the first reply' },
   timeToSolutionMs: { jump: 'solved', jumpLabel: 'Jump to the solve' },
   timeToCalmMs: { jump: 'calm', jumpLabel: 'Jump to the calm moment' },
+  timeToRequiredCheckpointsMs: {
+    jump: 'requiredCheckpoints',
+    jumpLabel: 'Jump to the last required checkpoint',
+  },
+  timeToFirstActionMs: { jump: 'firstAction', jumpLabel: 'Jump to the first action' },
+};
+
+/** The fields of a report to the product team, as the candidate's form names them. */
+const REPORT_LABELS: Record<ReportField, string> = {
+  body: 'What happened',
+  steps: 'Steps to reproduce',
+  impact: 'Impact',
+  customersAffected: 'Customers affected',
+  suggestion: 'Suggestion',
 };
 
 const PHRASE_LABELS: Record<(typeof PHRASE_CATEGORIES)[number], string> = {
@@ -43,12 +60,16 @@ const PHRASE_LABELS: Record<(typeof PHRASE_CATEGORIES)[number], string> = {
   rapport: 'Rapport',
 };
 
-/** The transcript's lines: the conversation and what happened around it; anger and checkpoints have their own chart and list. */
+/**
+ * The transcript's lines: the conversation and what happened around it (the help center, the desk);
+ * anger and checkpoints have their own chart and list.
+ */
 const TRANSCRIPT_KINDS = new Set<LineKind>([
   'candidate',
   'customer',
   'note',
   'help',
+  'desk',
   'attention',
   'system',
 ]);
@@ -193,10 +214,13 @@ function sessionView(
         label: checkpointLabel(c.id),
         atMs: c.atMs,
         clock: sinceStart(c.atMs),
+        // Figures stored before METRICS_VERSION 3 knew only the interviewer's ticks.
+        by: c.by === 'desk' ? 'met by the desk' : 'ticked by the interviewer',
       })),
       missed: figures.checkpoints.missed.map((c) => ({ ...c, label: checkpointLabel(c.id) })),
     },
     signals: signalsView(figures),
+    desk: deskView(figures, definition, log, session.rating),
     lines: log && transcript(log, candidateName, definition, canned, true),
     replay: log && {
       durationMs: figures.durationMs ?? figures.deEscalation.timeline.at(-1)!.atMs,
@@ -207,10 +231,12 @@ function sessionView(
         firstReply: figures.firstResponseMs,
         solved: figures.timeToSolutionMs,
         calm: figures.deEscalation.calmAtMs,
+        requiredCheckpoints: figures.timeToRequiredCheckpointsMs ?? null,
+        firstAction: figures.timeToFirstActionMs ?? null,
       },
       checkpoints: figures.checkpoints.hit.map((c) => ({
         atMs: c.atMs,
-        label: checkpointLabel(c.id),
+        label: `${checkpointLabel(c.id)}${c.by === 'desk' ? ' (met by the desk)' : ''}`,
       })),
     },
   };
@@ -219,6 +245,106 @@ function sessionView(
 function labelsOf(definition: ScenarioDefinition): (id: string) => string {
   const labels = new Map(definition.solution.checkpoints.map((c) => [c.id, c.label]));
   return (id) => labels.get(id) ?? id;
+}
+
+/** A desk mistake's note for the interviewer, from the pinned definition; its id when unknown. */
+function mistakeNotesOf(definition: ScenarioDefinition): (id: string) => string {
+  const notes = new Map((definition.desk?.mistakes ?? []).map((m) => [m.id, m.note]));
+  return (id) => notes.get(id) ?? id;
+}
+
+/**
+ * The agent desk of one session: what the candidate looked up and did, with the story's mistakes
+ * flagged, the confirmation email and the report to the product team beside the rating's
+ * product-team question. The figures come from the stored figures; the words the candidate wrote
+ * (the inputs, the email, the report) from the log, for staff who may read it. Null when the
+ * scenario has no desk and the candidate did nothing on one (or the figures predate the desk).
+ */
+function deskView(
+  figures: SessionMetrics,
+  definition: ScenarioDefinition,
+  log: SessionEvent[] | null,
+  rating: Scorecard['sessions'][number]['rating'],
+) {
+  if (!figures.productReport) return null;
+  const { actions, mistakes, confirmationFacts, productReport } = figures;
+  const used =
+    figures.lookups > 0 || actions.length > 0 || figures.confirmationSent || productReport.present;
+  if (!definition.desk && !used) return null;
+  const events = log ?? [];
+  const t0 = Date.parse(figures.t0!);
+  const acted = events.filter((event) => isEvent(event, EVENT.deskActed));
+  const note = mistakeNotesOf(definition);
+  const emails = events.flatMap((event) =>
+    isEvent(event, EVENT.deskEmailed)
+      ? [{ ...event.payload, clock: sinceStart(Date.parse(event.at) - t0) }]
+      : [],
+  );
+  const reported = events.filter((event) => isEvent(event, EVENT.deskReported)).at(-1);
+  return {
+    used,
+    canReadLog: log !== null,
+    firstAction:
+      figures.timeToFirstActionMs === null ? 'no action' : duration(figures.timeToFirstActionMs),
+    lookups: figures.lookups,
+    lookupsBeforeFirstAction: figures.lookupsBeforeFirstAction,
+    // desk.acted events and the figures' actions are the same events in the same order.
+    actions: actions.map((action, index) => {
+      const payload = acted[index]?.payload;
+      return {
+        clock: sinceStart(action.atMs),
+        label: action.label,
+        input: payload ? inputText(definition, action.actionId, payload.input) : null,
+        result: payload?.result ?? null,
+        mistakes: action.mistakes.map((id) => ({ id, note: note(id) })),
+      };
+    }),
+    mistakes: mistakes.length,
+    confirmation: {
+      sent: figures.confirmationSent,
+      emails,
+      facts: confirmationFacts.map(({ fact, found }) => ({
+        fact,
+        found,
+        shown: found ? 'mentioned' : 'not found',
+      })),
+    },
+    report: {
+      ...productReport,
+      title: reported?.payload.title ?? null,
+      answers: REPORT_FIELDS.map((field) => ({
+        label: REPORT_LABELS[field],
+        value: reported?.payload[field]?.trim() || null,
+      })),
+      at: reported ? sinceStart(Date.parse(reported.at) - t0) : null,
+    },
+    productTeam: rating?.productTeam ?? null,
+  };
+}
+
+/** An action's input in the words of its form: "Payments to refund: P2, P3; Reason: Duplicate charge". */
+function inputText(
+  definition: ScenarioDefinition,
+  actionId: string,
+  input: Record<string, DeskInputValue>,
+): string | null {
+  const inputs = definition.desk?.actions.find((a) => a.id === actionId)?.inputs ?? [];
+  // In the form's order (the log keeps an object, whose keys come back sorted).
+  const order = (id: string) => {
+    const index = inputs.findIndex((i) => i.id === id);
+    return index === -1 ? inputs.length : index;
+  };
+  const entries = Object.entries(input).sort(([a], [b]) => order(a) - order(b));
+  const given = entries.map(([id, value]) => {
+    const label = inputs.find((i) => i.id === id)?.label ?? id;
+    const shown = Array.isArray(value)
+      ? value.join(', ')
+      : typeof value === 'number'
+        ? value.toFixed(2)
+        : value;
+    return `${label}: ${shown}`;
+  });
+  return given.length ? given.join('; ') : null;
 }
 
 /** The figures that are not ranked, with their METRIC_DEFINITIONS key. */
@@ -301,13 +427,23 @@ function transcript(
     candidateName,
     customerName: definition.persona.name,
     checkpointLabel: labelsOf(definition),
+    mistakeNote: mistakeNotesOf(definition),
   });
   return events.flatMap((event) => {
     const line = present(event);
     if (!line || !TRANSCRIPT_KINDS.has(line.kind) || (line.kind === 'note' && !notes)) return [];
     const atMs = Date.parse(event.at) - t0;
     return [
-      { ...line, at: event.at, atMs, clock: sinceStart(atMs), signal: signals.get(event.seq) },
+      {
+        ...line,
+        // A desk line's detail (its mistake's note, an email's facts) is shown; a beat id is not.
+        detail: line.kind === 'desk' ? line.detail : undefined,
+        mistake: line.mistake ?? false,
+        at: event.at,
+        atMs,
+        clock: sinceStart(atMs),
+        signal: signals.get(event.seq),
+      },
     ];
   });
 }

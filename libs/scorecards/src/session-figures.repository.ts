@@ -17,15 +17,18 @@ export class SessionFiguresRepository {
     const checkpoints = figures.checkpoints.hit.length + figures.checkpoints.missed.length;
     await this.dataSource.query(
       `INSERT INTO session_figures (session_id, candidate_id, scenario_id, version, figures,
-         time_to_solution_ms, first_response_ms, median_response_ms, time_to_calm_ms, checkpoints_hit)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         time_to_solution_ms, first_response_ms, median_response_ms, time_to_calm_ms, checkpoints_hit,
+         time_to_required_checkpoints_ms, time_to_first_action_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (session_id) DO UPDATE SET
          version = EXCLUDED.version, figures = EXCLUDED.figures,
          time_to_solution_ms = EXCLUDED.time_to_solution_ms,
          first_response_ms = EXCLUDED.first_response_ms,
          median_response_ms = EXCLUDED.median_response_ms,
          time_to_calm_ms = EXCLUDED.time_to_calm_ms,
-         checkpoints_hit = EXCLUDED.checkpoints_hit, computed_at = now()
+         checkpoints_hit = EXCLUDED.checkpoints_hit,
+         time_to_required_checkpoints_ms = EXCLUDED.time_to_required_checkpoints_ms,
+         time_to_first_action_ms = EXCLUDED.time_to_first_action_ms, computed_at = now()
        WHERE session_figures.version <= EXCLUDED.version`,
       [
         session.id,
@@ -38,6 +41,8 @@ export class SessionFiguresRepository {
         figures.medianResponseMs,
         figures.deEscalation.timeToCalmMs,
         checkpoints === 0 ? 1 : figures.checkpoints.hit.length / checkpoints,
+        figures.timeToRequiredCheckpointsMs,
+        figures.timeToFirstActionMs,
       ],
     );
   }
@@ -60,6 +65,15 @@ export class SessionFiguresRepository {
       [candidateIds],
     );
     return new Map(rows.map((row) => [row.sessionId, row.figures]));
+  }
+
+  /**
+   * Fresh statistics for the ranking query's plan. After a new METRICS_VERSION every row is rewritten
+   * with it, and until PostgreSQL analyzes the table again it believes almost no row has the current
+   * version: the plan it then picks for RANKED_SESSIONS_SQL is some hundred times slower.
+   */
+  async analyze(): Promise<void> {
+    await this.dataSource.query(`ANALYZE session_figures`);
   }
 
   /** RANKED_SESSIONS_SQL for these candidates: their sessions' figures, raw and as percentiles. */

@@ -85,7 +85,13 @@ export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDe
       if (lacking.size > 0)
         this.logger.log(`Computed the figures of ${done} ended sessions so far`);
     }
-    if (done > 0) this.logger.log(`Computed the figures of ${done} ended sessions`);
+    if (done > 0) {
+      // The figures are stored either way; without fresh statistics comparisons are only slower.
+      await this.figures.analyze().catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'Could not analyze session_figures');
+      });
+      this.logger.log(`Computed the figures of ${done} ended sessions`);
+    }
     return done;
   }
 }

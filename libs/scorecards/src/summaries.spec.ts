@@ -327,6 +327,11 @@ describe(signalSummary.name, () => {
       customerTrend: [],
       pastes: 0,
       awayMs: 0,
+      lookupsBeforeFirstAction: 0,
+      mistakes: 0,
+      confirmationSent: [],
+      confirmationFacts: [],
+      productReports: [],
     });
   });
 
@@ -370,6 +375,76 @@ describe(signalSummary.name, () => {
       customerTrend: ['improving', null],
       pastes: 1,
       awayMs: 3000,
+      lookupsBeforeFirstAction: 0,
+      mistakes: 0,
+      confirmationSent: [false, false],
+      confirmationFacts: [
+        { found: 0, of: 0 },
+        { found: 0, of: 0 },
+      ],
+      productReports: [
+        { present: false, fieldsFilled: 0, fields: 5 },
+        { present: false, fieldsFilled: 0, fields: 5 },
+      ],
+    });
+  });
+
+  it("sums the desk's lookups and mistakes and lists the email and the report per session", () => {
+    const acted: SessionMetrics = {
+      ...createFigures(),
+      lookups: 4,
+      lookupsBeforeFirstAction: 3,
+      actions: [
+        { atMs: 9000, actionId: 'refund', label: 'Refund', mistakes: ['refunded-valid-ticket'] },
+        { atMs: 12_000, actionId: 'cancel', label: 'Cancel', mistakes: ['cancelled-order'] },
+      ],
+      mistakes: [
+        { id: 'refunded-valid-ticket', atMs: 9000, actionId: 'refund' },
+        { id: 'cancelled-order', atMs: 12_000, actionId: 'cancel' },
+      ],
+      confirmationSent: true,
+      confirmationFacts: [
+        { fact: '$801', found: true },
+        { fact: '3-5 business days', found: false },
+      ],
+      productReport: { present: true, length: 240, fieldsFilled: 4, fields: 5 },
+    };
+    const looked: SessionMetrics = { ...createFigures(), lookups: 2, lookupsBeforeFirstAction: 2 };
+    const summary = signalSummary([acted, looked]);
+    expect(summary).toMatchObject({
+      lookupsBeforeFirstAction: 5,
+      mistakes: 2,
+      confirmationSent: [true, false],
+      confirmationFacts: [
+        { found: 1, of: 2 },
+        { found: 0, of: 0 },
+      ],
+      productReports: [
+        { present: true, fieldsFilled: 4, fields: 5 },
+        { present: false, fieldsFilled: 0, fields: 5 },
+      ],
+    });
+  });
+
+  it('counts figures stored before METRICS_VERSION 3 (no desk figures) as no desk activity', () => {
+    // As JSON stored by version 2 reads back: without the desk's fields.
+    const older: Partial<SessionMetrics> = { ...createFigures(), version: 2 };
+    for (const key of [
+      'lookupsBeforeFirstAction',
+      'mistakes',
+      'confirmationSent',
+      'confirmationFacts',
+      'productReport',
+    ] as const) {
+      delete older[key];
+    }
+    const summary = signalSummary([older as SessionMetrics]);
+    expect(summary).toMatchObject({
+      lookupsBeforeFirstAction: 0,
+      mistakes: 0,
+      confirmationSent: [false],
+      confirmationFacts: [{ found: 0, of: 0 }],
+      productReports: [{ present: false, fieldsFilled: 0, fields: 0 }],
     });
   });
 });

@@ -107,5 +107,36 @@ export function signalSummary(figures: SessionMetrics[]) {
     customerTrend: figures.map((f) => f.conversation.sentiment.customerTrend?.direction ?? null),
     pastes: sum((f) => f.attention.pastes),
     awayMs: sum((f) => f.attention.awayMs),
+    ...deskSignals(figures),
+  };
+}
+
+/**
+ * What the candidate did on the agent desk, over their sessions: counts summed, the rest one entry per
+ * session. Figures stored before METRICS_VERSION 3 (until the start-up check recomputes them) have
+ * no desk figures and count as no desk activity.
+ */
+function deskSignals(figures: SessionMetrics[]) {
+  const desk = figures.map((f) => ({
+    lookupsBeforeFirstAction: f.lookupsBeforeFirstAction ?? 0,
+    mistakes: f.mistakes?.length ?? 0,
+    confirmationSent: f.confirmationSent ?? false,
+    confirmationFacts: f.confirmationFacts ?? [],
+    productReport: f.productReport ?? { present: false, length: 0, fieldsFilled: 0, fields: 0 },
+  }));
+  return {
+    lookupsBeforeFirstAction: desk.reduce((t, d) => t + d.lookupsBeforeFirstAction, 0),
+    mistakes: desk.reduce((t, d) => t + d.mistakes, 0),
+    confirmationSent: desk.map((d) => d.confirmationSent),
+    /** Per session: how many of the facts the email rule names were found, of how many. */
+    confirmationFacts: desk.map((d) => ({
+      found: d.confirmationFacts.filter((fact) => fact.found).length,
+      of: d.confirmationFacts.length,
+    })),
+    productReports: desk.map(({ productReport: { present, fieldsFilled, fields } }) => ({
+      present,
+      fieldsFilled,
+      fields,
+    })),
   };
 }

@@ -3,6 +3,7 @@ import { ScenariosAndHelpCenter1795433710806 } from './1795433710806-ScenariosAn
 import { Roleplay1795440622345 } from './1795440622345-Roleplay';
 import { ScorecardsAndFeedback1795443847783 } from './1795443847783-ScorecardsAndFeedback';
 import { EventSpine1796238346696 } from './1796238346696-EventSpine';
+import { DeskFigures1796294285006 } from './1796294285006-DeskFigures';
 
 /**
  * Every migration, oldest first. `npm run db:generate -- libs/database/src/migrations/Name` writes a
@@ -14,4 +15,5 @@ export const migrations: Array<new () => object> = [
   Roleplay1795440622345,
   ScorecardsAndFeedback1795443847783,
   EventSpine1796238346696,
+  DeskFigures1796294285006,
 ];

@@ -56,6 +56,13 @@ export class SessionFigures {
   @Column({ type: 'integer', nullable: true })
   timeToCalmMs!: number | null;
 
+  /** When the last required checkpoint was met (by the desk or a tick); null if never. */
+  @Column({ type: 'integer', nullable: true })
+  timeToRequiredCheckpointsMs!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  timeToFirstActionMs!: number | null;
+
   /** Checkpoints hit / the scenario's checkpoints, 0-1. */
   @Column({ type: 'double precision' })
   checkpointsHit!: number;
