@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signedInStaff, type TestStaff } from './support/factories';
-import { RoleplayClient, type Ack, type WireEvent } from './support/roleplay-client';
+import { RoleplayClient, type WireEvent } from './support/roleplay-client';
 import { createTestDatabase, databaseKind, type TestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -173,10 +173,10 @@ describe(`the agent desk (${databaseKind} database)`, () => {
     });
     expect(String(credit.event!.payload.result)).toContain('$35.00');
     expect((credit.records as Array<{ rows: Row[] }>)[0].rows).toEqual([
-      { id: 'credits-1', cells: { id: 'credits-1', amount: '$20.00', reason: 'Sorry' } },
+      { id: '1', cells: { id: '1', amount: '$20.00', reason: 'Sorry' } },
       {
-        id: 'credits-2',
-        cells: { id: 'credits-2', amount: '$35.00', reason: 'Your overdraft fee' },
+        id: '2',
+        cells: { id: '2', amount: '$35.00', reason: 'Your overdraft fee' },
       },
     ]);
     await host.next('checkpoint.hit', (event) => event.payload.checkpointId === 'cover-bank-fee');

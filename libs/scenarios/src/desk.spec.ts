@@ -111,8 +111,8 @@ describe('the agent desk', () => {
     });
     expect(after[2]).toMatchObject({
       rows: [
-        { id: 'credits-1', cells: { id: 'credits-1', amount: '$12.50' } },
-        { id: 'credits-2', cells: { id: 'credits-2', amount: '$3.00' } },
+        { id: '1', cells: { id: '1', amount: '$12.50' } },
+        { id: '2', cells: { id: '2', amount: '$3.00' } },
       ],
     });
     // The definition itself is never changed: the next rebuild starts fresh.

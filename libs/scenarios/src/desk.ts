@@ -123,7 +123,7 @@ export function deskRecords(
         const number = (added.get(record.id) ?? 0) + 1;
         added.set(record.id, number);
         const cells = Object.fromEntries(values(action.add));
-        const id = cells.id ?? `${record.id}-${number}`;
+        const id = cells.id ?? String(number);
         record.rows.push({ id, cells: { ...cells, id } });
       }
     }
