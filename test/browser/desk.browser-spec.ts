@@ -261,8 +261,9 @@ describe('the agent desk, in Chromium: the candidate acts, the interviewer sees 
       .locator('li')
       .filter({ hasText: 'Did "Refund the selected payments"' });
     await refunded.waitFor();
-    expect(await refunded.textContent()).toContain(`payments: ${NINE.join(', ')}`);
-    expect(await refunded.textContent()).toContain('reason: Duplicate charge');
+    expect(await refunded.textContent()).toContain(
+      `(Payments to refund: ${NINE.join(', ')}; Reason: Duplicate charge)`,
+    );
     await consolePage.locator('#checkpoints input[value="refund-nine"]:checked').waitFor();
     await checkpointTime(consolePage, 'refund-nine')
       .filter({ hasText: /met by the desk at \d\d:\d\d/ })
@@ -287,7 +288,7 @@ describe('the agent desk, in Chromium: the candidate acts, the interviewer sees 
     await credit.getByRole('button', { name: 'Confirm' }).click();
     await result.filter({ hasText: 'A goodwill credit of $35.00' }).waitFor();
     await room.locator('#record-body td').filter({ hasText: '$35.00' }).waitFor();
-    await activity.getByText(/Did "Issue a goodwill credit" \(.*amount: 35\.00/).waitFor();
+    await activity.getByText(/Did "Issue a goodwill credit" \(Amount in dollars: 35\.00/).waitFor();
     await checkpointTime(consolePage, 'cover-bank-fee')
       .filter({ hasText: /met by the desk/ })
       .waitFor();
@@ -432,7 +433,7 @@ describe('the agent desk, in Chromium: the candidate acts, the interviewer sees 
     const flagged = consolePage.locator('#activity li.mistake');
     await flagged.waitFor();
     expect(await flagged.textContent()).toContain('Did "Refund the selected payments"');
-    expect(await flagged.textContent()).toMatch(/payments: P1\b/);
+    expect(await flagged.textContent()).toMatch(/Payments to refund: P1\b/);
     await flagged
       .locator('.flag.mistake')
       .filter({ hasText: 'Mistake: Refunded P1, the payment of the valid ticket' })

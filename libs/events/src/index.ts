@@ -27,8 +27,10 @@ export {
   type SessionStatus,
 } from './session-state';
 export {
+  deskInputText,
   presenter,
   type Audience,
+  type DeskFormInput,
   type Line,
   type LineKind,
   type PresenterContext,

@@ -105,7 +105,7 @@ describe('presenter', () => {
         payload: {
           actionId: 'refund',
           label: 'Refund the selected payments',
-          input: { payments: ['P1', 'P2'], amount: 5, reason: 'Duplicate charge' },
+          input: { reason: 'Duplicate charge', amount: 5, payments: ['P1', 'P2'] },
           result: 'Refund started.',
           mistakes: ['refunded-valid-ticket'],
         },
@@ -143,6 +143,10 @@ describe('presenter', () => {
       const present = presenter({
         ...context('staff'),
         mistakeNote: (id) => (id === 'refunded-valid-ticket' ? 'The ticket is cancelled.' : id),
+        deskForm: () => [
+          { id: 'payments', label: 'Payments to refund' },
+          { id: 'reason', label: 'Reason' },
+        ],
       });
       const lines = desk.map((e) => present(e)!);
       expect(lines.map((line) => [line.kind, line.who, line.text])).toEqual([
@@ -150,7 +154,7 @@ describe('presenter', () => {
         [
           'desk',
           'Desk',
-          'Did "Refund the selected payments" (payments: P1, P2; amount: 5.00; reason: Duplicate charge)',
+          'Did "Refund the selected payments" (Payments to refund: P1, P2; Reason: Duplicate charge; amount: 5.00)',
         ],
         ['checkpoint', 'Desk', 'Checkpoint met by the desk: Refund the nine'],
         ['checkpoint', 'Interviewer', 'Checkpoint unticked: Refund the nine'],

@@ -47,6 +47,13 @@ export interface PresenterContext {
   checkpointLabel?: (id: string) => string;
   /** A desk mistake's note for the interviewer by id; its id when unknown. */
   mistakeNote?: (id: string) => string;
+  /** A desk action's form (its inputs' ids and labels, in order), to word what was entered. */
+  deskForm?: (actionId: string) => readonly DeskFormInput[];
+}
+
+export interface DeskFormInput {
+  id: string;
+  label: string;
 }
 
 export const ICONS: Record<LineKind, string> = {
@@ -132,10 +139,10 @@ export function presenter(context: PresenterContext): Present {
       case 'desk.viewed':
         return desk(`Looked up ${event.payload.title}`);
       case 'desk.acted': {
-        const { label, input, mistakes = [] } = event.payload;
-        const given = Object.entries(input).map(([id, value]) => `${id}: ${shown(value)}`);
+        const { actionId, label, input, mistakes = [] } = event.payload;
+        const given = deskInputText(input, context.deskForm?.(actionId) ?? []);
         const acted = desk(
-          `Did "${label}"${given.length ? ` (${given.join('; ')})` : ''}`,
+          `Did "${label}"${given ? ` (${given})` : ''}`,
           mistakes.map((id) => `Mistake: ${context.mistakeNote?.(id) ?? id}`).join(' '),
         );
         return acted && mistakes.length ? { ...acted, mistake: true } : acted;
@@ -176,12 +183,31 @@ export function presenter(context: PresenterContext): Present {
   };
 }
 
-function shown(value: DeskInputValue): string {
-  return Array.isArray(value)
-    ? value.join(', ')
-    : typeof value === 'number'
-      ? value.toFixed(2)
-      : value;
+/**
+ * A desk action's input in the words of its form, in the form's order: "Payments to refund: P2, P3;
+ * Reason: Duplicate charge" (the log keeps an object, whose keys come back in another order).
+ * Without the form, the input ids stand for the labels. Empty when nothing was entered.
+ */
+export function deskInputText(
+  input: Record<string, DeskInputValue>,
+  form: readonly DeskFormInput[],
+): string {
+  const order = (id: string) => {
+    const index = form.findIndex((field) => field.id === id);
+    return index === -1 ? form.length : index;
+  };
+  return Object.entries(input)
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([id, value]) => {
+      const label = form.find((field) => field.id === id)?.label ?? id;
+      const shown = Array.isArray(value)
+        ? value.join(', ')
+        : typeof value === 'number'
+          ? value.toFixed(2)
+          : value;
+      return `${label}: ${shown}`;
+    })
+    .join('; ');
 }
 
 function count(n: number, noun: string): string {

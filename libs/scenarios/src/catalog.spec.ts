@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { loadCatalog } from './catalog';
 import { formatDiagnostic } from './diagnostics';
 import { contentHash, validateScenario } from './validate-scenario';
@@ -74,6 +75,38 @@ describe(loadCatalog.name, () => {
         });
       }
     });
+
+    it('gives every scenario a desk whose rules meet a required checkpoint, and at least two a tempting mistake', async () => {
+      const { scenarios } = await loadCatalog(join(REPO, 'scenarios'), REPO);
+      for (const { definition } of scenarios) {
+        const required = new Set(
+          definition.solution.checkpoints.filter((c) => c.required).map((c) => c.id),
+        );
+        const desk = definition.desk;
+        expect({
+          id: definition.id,
+          records: (desk?.records.length ?? 0) >= 1,
+          actions: (desk?.actions.length ?? 0) >= 1,
+          ruleOnRequiredCheckpoint:
+            desk?.rules.some((rule) => rule.when.action && required.has(rule.checkpoint)) ?? false,
+        }).toEqual({
+          id: definition.id,
+          records: true,
+          actions: true,
+          ruleOnRequiredCheckpoint: true,
+        });
+      }
+      const withMistakes = scenarios.filter(({ definition }) => definition.desk?.mistakes.length);
+      expect(withMistakes.length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  it('documents the desk of charged-ten-times.yaml in docs/scenario-format.md as it ships', () => {
+    const doc = readFileSync(join(REPO, 'docs/scenario-format.md'), 'utf8');
+    const example = /## The agent desk[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)![1];
+    const shipped = readFileSync(join(REPO, 'scenarios/charged-ten-times.yaml'), 'utf8');
+    const desk = (text: string) => (parse(text) as { desk: unknown }).desk;
+    expect(desk(example)).toEqual(desk(shipped));
   });
 
   it('accepts the complete example of docs/scenario-format.md', async () => {

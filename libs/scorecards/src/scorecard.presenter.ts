@@ -1,12 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import {
+  deskInputText,
   duration,
   EVENT,
   isEvent,
   presenter,
   REPORT_FIELDS,
   sinceStart,
-  type DeskInputValue,
+  type DeskFormInput,
   type LineKind,
   type ReportField,
   type SessionEvent,
@@ -242,6 +243,11 @@ function sessionView(
   };
 }
 
+/** Each desk action's inputs, for the presenter to word what was entered. */
+function deskFormOf(definition: ScenarioDefinition): (actionId: string) => DeskFormInput[] {
+  return (actionId) => definition.desk?.actions.find((a) => a.id === actionId)?.inputs ?? [];
+}
+
 function labelsOf(definition: ScenarioDefinition): (id: string) => string {
   const labels = new Map(definition.solution.checkpoints.map((c) => [c.id, c.label]));
   return (id) => labels.get(id) ?? id;
@@ -294,7 +300,9 @@ function deskView(
       return {
         clock: sinceStart(action.atMs),
         label: action.label,
-        input: payload ? inputText(definition, action.actionId, payload.input) : null,
+        input: payload
+          ? deskInputText(payload.input, deskFormOf(definition)(action.actionId)) || null
+          : null,
         result: payload?.result ?? null,
         mistakes: action.mistakes.map((id) => ({ id, note: note(id) })),
       };
@@ -320,31 +328,6 @@ function deskView(
     },
     productTeam: rating?.productTeam ?? null,
   };
-}
-
-/** An action's input in the words of its form: "Payments to refund: P2, P3; Reason: Duplicate charge". */
-function inputText(
-  definition: ScenarioDefinition,
-  actionId: string,
-  input: Record<string, DeskInputValue>,
-): string | null {
-  const inputs = definition.desk?.actions.find((a) => a.id === actionId)?.inputs ?? [];
-  // In the form's order (the log keeps an object, whose keys come back sorted).
-  const order = (id: string) => {
-    const index = inputs.findIndex((i) => i.id === id);
-    return index === -1 ? inputs.length : index;
-  };
-  const entries = Object.entries(input).sort(([a], [b]) => order(a) - order(b));
-  const given = entries.map(([id, value]) => {
-    const label = inputs.find((i) => i.id === id)?.label ?? id;
-    const shown = Array.isArray(value)
-      ? value.join(', ')
-      : typeof value === 'number'
-        ? value.toFixed(2)
-        : value;
-    return `${label}: ${shown}`;
-  });
-  return given.length ? given.join('; ') : null;
 }
 
 /** The figures that are not ranked, with their METRIC_DEFINITIONS key. */
@@ -428,6 +411,7 @@ function transcript(
     customerName: definition.persona.name,
     checkpointLabel: labelsOf(definition),
     mistakeNote: mistakeNotesOf(definition),
+    deskForm: deskFormOf(definition),
   });
   return events.flatMap((event) => {
     const line = present(event);

@@ -25,8 +25,9 @@ export interface ConsoleScript {
   beats: Array<{ id: string; line: string }>;
   rubric: Array<{ id: string; label: string }>;
   solution: { checkpoints: Array<{ id: string; label: string }> };
-  /** The agent desk, for staff: its rules (which checkpoints it ticks) and the story's mistakes. */
+  /** The agent desk, for staff: its actions' forms, its rules (which checkpoints it ticks) and the story's mistakes. */
   desk?: {
+    actions: Array<{ id: string; inputs: Array<{ id: string; label: string }> }>;
     rules: Array<{ checkpoint: string }>;
     mistakes: Array<{ id: string; note: string }>;
   };

@@ -26,6 +26,8 @@ const lineOf = presenter({
   customerName: persona.name,
   checkpointLabel: (id) => checkpointLabels.get(id) ?? id,
   mistakeNote: (id) => mistakeNotes.get(id) ?? id,
+  deskForm: (actionId) =>
+    context.script.desk?.actions.find((action) => action.id === actionId)?.inputs ?? [],
 });
 
 const conversation = chat(context);
