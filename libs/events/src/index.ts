@@ -28,6 +28,7 @@ export {
 } from './session-state';
 export {
   deskInputText,
+  deskValue,
   presenter,
   type Audience,
   type DeskFormInput,

@@ -200,14 +200,18 @@ export function deskInputText(
     .sort(([a], [b]) => order(a) - order(b))
     .map(([id, value]) => {
       const label = form.find((field) => field.id === id)?.label ?? id;
-      const shown = Array.isArray(value)
-        ? value.join(', ')
-        : typeof value === 'number'
-          ? value.toFixed(2)
-          : value;
-      return `${label}: ${shown}`;
+      return `${label}: ${deskValue(value)}`;
     })
     .join('; ');
+}
+
+/** One input's value as people read it: rows joined, amounts with two decimals and thousands (2,520.00). */
+export function deskValue(value: DeskInputValue): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'number') {
+    return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+  return value;
 }
 
 function count(n: number, noun: string): string {

@@ -115,6 +115,20 @@ describe('the agent desk', () => {
         { id: '2', cells: { id: '2', amount: '$3.00' } },
       ],
     });
+    // Amounts read as people write them; a fixed id used twice stays unique.
+    const big = deskRecords(desk, context, [{ actionId: 'credit', input: { amount: 2520 } }]);
+    expect(big[2]).toMatchObject({ rows: [{ cells: { amount: '$2,520.00' } }] });
+    const fixed: DeskDefinition = {
+      ...desk,
+      actions: desk.actions.map((a) =>
+        a.id === 'credit' ? { ...a, add: { id: 'CR-1', amount: '1' } } : a,
+      ),
+    };
+    const twice = deskRecords(fixed, context, [
+      { actionId: 'credit', input: { amount: 1 } },
+      { actionId: 'credit', input: { amount: 1 } },
+    ]);
+    expect(twice[2]).toMatchObject({ rows: [{ id: 'CR-1' }, { id: 'CR-1 (2)' }] });
     // The definition itself is never changed: the next rebuild starts fresh.
     expect(deskRecords(desk, context, [])).toEqual(fresh);
   });

@@ -1,4 +1,4 @@
-import type { DeskInputValue, RecordView } from '@hotseat/events';
+import { deskValue, type DeskInputValue, type RecordView } from '@hotseat/events';
 import type { InputType } from './dto/desk-file';
 import { renderTemplate } from './templates';
 
@@ -123,7 +123,10 @@ export function deskRecords(
         const number = (added.get(record.id) ?? 0) + 1;
         added.set(record.id, number);
         const cells = Object.fromEntries(values(action.add));
-        const id = cells.id ?? String(number);
+        // A fixed id used a second time gets a suffix: rows are picked by id, so each is unique.
+        const wanted = cells.id ?? String(number);
+        let id = wanted;
+        for (let n = 2; record.rows.some((row) => row.id === id); n++) id = `${wanted} (${n})`;
         record.rows.push({ id, cells: { ...cells, id } });
       }
     }
@@ -309,7 +312,7 @@ function chosenRows(action: DeskAction, input: Record<string, InputValue>): stri
   return Array.isArray(value) ? value : [];
 }
 
-/** Inputs as effects and results show them: rows joined, amounts with two decimals. */
+/** Inputs as effects and results show them (deskValue): rows joined, amounts such as 2,520.00. */
 function shownInputs(
   action: DeskAction,
   input: Record<string, InputValue>,
@@ -317,15 +320,7 @@ function shownInputs(
   return Object.fromEntries(
     action.inputs.map((field) => {
       const value = input[field.id];
-      const shown =
-        value === undefined
-          ? ''
-          : Array.isArray(value)
-            ? value.join(', ')
-            : typeof value === 'number'
-              ? value.toFixed(2)
-              : value;
-      return [field.id, shown];
+      return [field.id, value === undefined ? '' : deskValue(value)];
     }),
   );
 }

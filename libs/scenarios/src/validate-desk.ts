@@ -37,9 +37,17 @@ export function deskDiagnostics(
     }
     templateIn(yaml, ['desk', ...path, 'title'], record.title, context, found);
     if (!table) {
-      Object.entries(asRecord(record.fields)).forEach(([label, value]) =>
-        cellValue(yaml, ['desk', ...path, 'fields', label], value, context, found),
-      );
+      Object.entries(asRecord(record.fields)).forEach(([label, value]) => {
+        if (label.includes('{{')) {
+          found.push(
+            yaml.atKey(
+              ['desk', ...path, 'fields', label],
+              'is shown as written: a field’s label is plain text, without {{ }}',
+            ),
+          );
+        }
+        cellValue(yaml, ['desk', ...path, 'fields', label], value, context, found);
+      });
       records.set(record.id, {
         table,
         keys: new Set(Object.keys(asRecord(record.fields))),
@@ -56,6 +64,11 @@ export function deskDiagnostics(
     keys.forEach((key) => {
       if (typeof columns[key] !== 'string') {
         at([...path, 'columns', key], 'must be the column’s heading, as text');
+      } else if (columns[key].includes('{{')) {
+        at(
+          [...path, 'columns', key],
+          'is shown as written: a heading is plain text, without {{ }}',
+        );
       }
     });
     if (!Array.isArray(record.rows)) at(path, 'must give its rows (a list, one map per row)');
@@ -85,7 +98,10 @@ export function deskDiagnostics(
     records.set(record.id, { table, keys: new Set(keys), rows: rowIds });
   });
 
-  const actions = new Map<string, { record?: string; inputs: Map<string, string> }>();
+  const actions = new Map<
+    string,
+    { record?: string; inputs: Map<string, string>; options: Map<string, unknown[]> }
+  >();
   asArray(desk.actions).forEach((item, index) => {
     const action = asRecord(item);
     const path = ['actions', index];
@@ -101,6 +117,7 @@ export function deskDiagnostics(
       );
     }
     const inputs = new Map<string, string>();
+    const options = new Map<string, unknown[]>();
     asArray(action.inputs).forEach((inputItem, inputIndex) => {
       const input = asRecord(inputItem);
       const inputPath = [...path, 'inputs', inputIndex];
@@ -112,6 +129,7 @@ export function deskDiagnostics(
         );
       }
       inputs.set(input.id, input.type);
+      if (Array.isArray(input.options)) options.set(input.id, input.options);
       for (const [field, type] of [
         ['pick', 'rows'],
         ['max', 'money'],
@@ -172,6 +190,7 @@ export function deskDiagnostics(
     actions.set(action.id, {
       record: typeof action.record === 'string' ? action.record : undefined,
       inputs,
+      options,
     });
   });
 
@@ -249,6 +268,16 @@ export function deskDiagnostics(
       }
       if ('is' in given && !isTextOrTexts(given.is)) {
         at([...rulePath, 'is'], 'must be a value or a list of values, as text');
+      } else if ('is' in given && action.options.has(id)) {
+        const choices = action.options.get(id)!;
+        const wanted: unknown[] = Array.isArray(given.is) ? given.is : [given.is];
+        const unknown = wanted.find((value) => !choices.includes(value));
+        if (unknown !== undefined) {
+          at(
+            [...rulePath, 'is'],
+            `names ${JSON.stringify(unknown)}, which is not an option of ${id} (its options: ${choices.join(', ')})`,
+          );
+        }
       }
     });
   };
