@@ -296,6 +296,13 @@ describe(`the desk's figures on scorecards, comparisons and exports (${databaseK
       'Apologises and takes ownership before asking for details <span class="muted">(ticked by the interviewer)',
     );
     expect(page).toMatch(/class="line desk"[^>]*>.*Looked up Payments for TX-48213/);
+    // Each lookup shows the record as the candidate saw it then: before the refund, all captured.
+    const lookup = /Looked up Payments for TX-48213.*?<\/details>/s.exec(page)![0];
+    expect(lookup).toContain('What the candidate saw');
+    expect(lookup).toContain('<tr><td>P2</td><td>$89.00</td><td>captured</td>');
+    expect(lookup).not.toContain('refunded');
+    const credits = /Looked up Account credits.*?<\/details>/s.exec(page)![0];
+    expect(credits).toContain('Nothing here yet.');
     expect(page).toContain('Reported to the product team: &quot;Payment bug &lt;i&gt;');
 
     const other = (await api(manager.token).get(`/candidates/${mistaken.id}`).expect(200)).text;

@@ -9,6 +9,7 @@ import {
   sinceStart,
   type DeskFormInput,
   type LineKind,
+  type RecordView,
   type ReportField,
   type SessionEvent,
   type SessionStatus,
@@ -17,7 +18,14 @@ import { SHADOW_QUESTIONS, type ShadowQuestion } from '@hotseat/feedback';
 import type { StaffPrincipal } from '@hotseat/identity';
 import { METRIC_DEFINITIONS, PHRASE_CATEGORIES, type SessionMetrics } from '@hotseat/metrics';
 import { EventLog, SessionsService } from '@hotseat/roleplay';
-import { ScenariosService, type ScenarioDefinition } from '@hotseat/scenarios';
+import { splitName } from '@hotseat/hiring';
+import {
+  deskRecords,
+  ScenariosService,
+  templateContext,
+  type Application,
+  type ScenarioDefinition,
+} from '@hotseat/scenarios';
 import { RANKED_FIGURES } from './ranked-figures';
 import { ScorecardsService } from './scorecards.service';
 import type { ShadowingOnCard } from './summaries';
@@ -413,7 +421,11 @@ function transcript(
     mistakeNote: mistakeNotesOf(definition),
     deskForm: deskFormOf(definition),
   });
+  const context = templateContext(definition, splitName(candidateName));
+  // The desk's actions so far: each lookup shows its record as the candidate saw it then.
+  const applications: Application[] = [];
   return events.flatMap((event) => {
+    if (isEvent(event, EVENT.deskActed)) applications.push(event.payload);
     const line = present(event);
     if (!line || !TRANSCRIPT_KINDS.has(line.kind) || (line.kind === 'note' && !notes)) return [];
     const atMs = Date.parse(event.at) - t0;
@@ -427,7 +439,25 @@ function transcript(
         atMs,
         clock: sinceStart(atMs),
         signal: signals.get(event.seq),
+        record:
+          isEvent(event, EVENT.deskViewed) && definition.desk
+            ? recordSeen(
+                deskRecords(definition.desk, context, applications),
+                event.payload.recordId,
+              )
+            : undefined,
       },
     ];
   });
+}
+
+/** A record as the page draws it: a single record's fields, or a table's headings and cells. */
+function recordSeen(records: RecordView[], recordId: string) {
+  const record = records.find((r) => r.id === recordId);
+  if (!record) return undefined;
+  if ('fields' in record) return { fields: record.fields };
+  return {
+    columns: record.columns.map((column) => column.label),
+    rows: record.rows.map((row) => record.columns.map((column) => row.cells[column.key] ?? '')),
+  };
 }
