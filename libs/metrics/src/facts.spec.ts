@@ -1,4 +1,4 @@
-import { factsMentioned } from './facts';
+import { confirmationFactsOf, factsMentioned } from './facts';
 
 describe(factsMentioned.name, () => {
   const found = (text: string, fact: string) => factsMentioned(text, [fact])[0].found;
@@ -29,5 +29,14 @@ describe(factsMentioned.name, () => {
       { fact: '$801', found: true },
       { fact: 'fee', found: false },
     ]);
+  });
+
+  it('takes the facts from the scenario’s email rule, once each', () => {
+    const rules = [
+      { when: { action: 'refund' } },
+      { when: { email: true as const, mentions: ['$20', '3-5 days', '$20'] } },
+    ];
+    expect(confirmationFactsOf({ desk: { rules } })).toEqual(['$20', '3-5 days']);
+    expect(confirmationFactsOf({})).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { FactMention } from '@hotseat/events';
+import type { MetricsScenario } from './types';
 
 /**
  * Whether a text mentions each fact, leniently (docs/scorecards.md, "confirmationFacts"): a fact is
@@ -26,4 +27,10 @@ function tokens(text: string): string[] {
       if (!Number.isNaN(number)) return String(number);
       return word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word;
     });
+}
+
+/** The facts the scenario's email rule asks the confirmation to mention (docs/scenario-format.md). */
+export function confirmationFactsOf(scenario: Pick<MetricsScenario, 'desk'>): string[] {
+  const rules = scenario.desk?.rules ?? [];
+  return [...new Set(rules.flatMap((rule) => (rule.when.email ? (rule.when.mentions ?? []) : [])))];
 }

@@ -13,4 +13,4 @@ export {
   type ScoreInputs,
   type ScoreWeights,
 } from './overall-score';
-export { factsMentioned } from './facts';
+export { confirmationFactsOf, factsMentioned } from './facts';

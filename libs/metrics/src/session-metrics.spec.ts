@@ -355,6 +355,20 @@ describe(sessionMetrics.name, () => {
       ]);
     });
 
+    it('finds a fact only within one email, never pieced together from two', () => {
+      const split = sessionMetrics(
+        [
+          ...events.slice(0, 1),
+          ...log(
+            ['0:10.000', 'desk.emailed', 'candidate', { subject: 'Refund', body: 'In 3 business' }],
+            ['0:20.000', 'desk.emailed', 'candidate', { subject: 'More', body: 'and 5 days' }],
+          ).map((event, index) => ({ ...event, seq: index + 2 })),
+        ],
+        DESK_SCENARIO,
+      );
+      expect(split.confirmationFacts).toContainEqual({ fact: '3-5 business days', found: false });
+    });
+
     it('describes the last report to the product team', () => {
       expect(metrics.productReport).toEqual({
         present: true,

@@ -8,7 +8,7 @@ import {
   type SessionEvent,
 } from '@hotseat/events';
 import { METRICS_VERSION } from './definitions';
-import { factsMentioned } from './facts';
+import { confirmationFactsOf, factsMentioned } from './facts';
 import type { PhraseCategory } from './lexicon';
 import { signalsOf, type Signals } from './signals';
 import type { ArticleText, MetricsScenario, TimedMessage } from './types';
@@ -286,13 +286,7 @@ function desk(logged: TimedEvent[], scenario: MetricsScenario): DeskFigures {
     }
     if (isEvent(event, EVENT.deskReported)) report = event.payload;
   }
-  const facts = [
-    ...new Set(
-      (scenario.desk?.rules ?? []).flatMap((rule) =>
-        rule.when.email ? (rule.when.mentions ?? []) : [],
-      ),
-    ),
-  ];
+  const facts = confirmationFactsOf(scenario);
   const filled = report
     ? REPORT_FIELDS.filter((field) => (report[field] ?? '').trim() !== '').length
     : 0;
@@ -305,7 +299,11 @@ function desk(logged: TimedEvent[], scenario: MetricsScenario): DeskFigures {
       mistakes.map((id) => ({ id, atMs, actionId })),
     ),
     confirmationSent: emails.length > 0,
-    confirmationFacts: factsMentioned(emails.join('\n'), facts),
+    // Each fact in one email: words spread over two emails do not make it.
+    confirmationFacts: facts.map((fact) => ({
+      fact,
+      found: emails.some((email) => factsMentioned(email, [fact])[0].found),
+    })),
     productReport: {
       present: report !== null,
       length: report

@@ -5,16 +5,16 @@ import {
   eventFor,
   type NewEvent,
   type RoleplayRole,
+  type RecordView,
   type SessionEvent,
 } from '@hotseat/events';
 import { CandidatesService, splitName } from '@hotseat/hiring';
-import { factsMentioned } from '@hotseat/metrics';
+import { confirmationFactsOf, factsMentioned } from '@hotseat/metrics';
 import {
   actionResult,
   checkInput,
   checkpointsMetBy,
   checkpointsMetByAction,
-  confirmationFacts,
   deskRecords,
   HelpCenterService,
   mistakesOf,
@@ -43,13 +43,7 @@ import type {
   NoteAddPayload,
   SessionEndPayload,
 } from './dto/socket-payloads';
-import {
-  EventLog,
-  requireLive,
-  requireNotOver,
-  type Appended,
-  type LockedSession,
-} from './event-log';
+import { EventLog, requireLive, requireNotOver, type Appended } from './event-log';
 import { ActionRefused } from './roleplay.errors';
 import type { Participant } from './sessions.service';
 
@@ -273,6 +267,8 @@ export class RoleplayService {
         'actionId',
       );
     }
+    // The records this action leaves, made in the decision: a template that fails there logs nothing.
+    let after: RecordView[] | undefined;
     const appended = await this.log.append(
       participant.sessionId,
       clientId,
@@ -295,11 +291,14 @@ export class RoleplayService {
             mistakes: mistakesOf(desk, application),
           },
         };
+        after = deskRecords(desk, context, [...applications, application]);
         const met = checkpointsMetByAction(desk, [...applications, application]);
-        return [acted, ...(await this.deskHits(manager, session, met))];
+        return [acted, ...(await this.deskHits(manager, session.id, session.lastSeq + 1, met))];
       },
     );
-    const records = deskRecords(desk, context, await this.applications(participant.sessionId));
+    // A retry decided nothing: its answer is the records as they are now.
+    const records =
+      after ?? deskRecords(desk, context, await this.applications(participant.sessionId));
     return { ...appended, records: records.filter((record) => record.id === action.record) };
   }
 
@@ -308,10 +307,15 @@ export class RoleplayService {
     const { desk } = await this.desk(participant);
     return this.log.append(participant.sessionId, clientId, async (session, manager) => {
       requireLive(session);
-      const mentions = factsMentioned(`${subject}\n${body}`, confirmationFacts(desk));
+      const mentions = factsMentioned(`${subject}\n${body}`, confirmationFactsOf({ desk }));
       return [
         { type: EVENT.deskEmailed, actor: 'candidate', payload: { subject, body, mentions } },
-        ...(await this.deskHits(manager, session, checkpointsMetBy(desk, 'email'))),
+        ...(await this.deskHits(
+          manager,
+          session.id,
+          session.lastSeq + 1,
+          checkpointsMetBy(desk, 'email'),
+        )),
       ];
     });
   }
@@ -323,7 +327,12 @@ export class RoleplayService {
       requireLive(session);
       return [
         { type: EVENT.deskReported, actor: 'candidate', payload: report },
-        ...(await this.deskHits(manager, session, checkpointsMetBy(desk, 'report'))),
+        ...(await this.deskHits(
+          manager,
+          session.id,
+          session.lastSeq + 1,
+          checkpointsMetBy(desk, 'report'),
+        )),
       ];
     });
   }
@@ -371,18 +380,23 @@ export class RoleplayService {
   }
 
   /** `checkpoint.hit` by the desk for each of `met` that nobody has marked or unticked yet; the desk event comes first. */
+  /**
+   * `checkpoint.hit` by the desk for each of `met` that nobody has marked or unticked yet, naming
+   * `metBy`: the seq of the desk event that met them, logged just before.
+   */
   private async deskHits(
     manager: EntityManager,
-    session: LockedSession,
+    sessionId: string,
+    metBy: number,
     met: string[],
   ): Promise<NewEvent[]> {
-    const state = await checkpointsState(manager, session.id);
+    const state = await checkpointsState(manager, sessionId);
     return [...new Set(met)]
       .filter((checkpointId) => !state.has(checkpointId))
       .map((checkpointId) => ({
         type: EVENT.checkpointHit,
         actor: 'system',
-        payload: { checkpointId, metBy: session.lastSeq + 1 },
+        payload: { checkpointId, metBy },
       }));
   }
 

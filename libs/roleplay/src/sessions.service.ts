@@ -219,7 +219,7 @@ export class SessionsService {
       desk: definition.desk && {
         ...briefing.desk!,
         rules: definition.desk.rules,
-        mistakes: definition.desk.mistakes.map(({ id, note }) => ({ id, note: render(note) })),
+        mistakes: definition.desk.mistakes.map(({ id, note }) => ({ id, note })),
       },
     };
   }

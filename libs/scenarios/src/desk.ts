@@ -68,12 +68,10 @@ export interface DeskDefinition {
   mistakes: Array<{ id: string; when: DeskCondition; note: string }>;
 }
 
-type InputValue = DeskInputValue;
-
 /** One action the candidate applied, as logged in `desk.acted`. */
 export interface Application {
   actionId: string;
-  input: Record<string, InputValue>;
+  input: Record<string, DeskInputValue>;
 }
 
 /** What the candidate's room is given of the desk: never the rules or the mistakes. */
@@ -137,7 +135,7 @@ export function deskRecords(
 /** What the candidate reads once an action is done. */
 export function actionResult(
   action: DeskAction,
-  input: Record<string, InputValue>,
+  input: Record<string, DeskInputValue>,
   context: object,
 ) {
   return action.result
@@ -153,7 +151,7 @@ export function checkInput(
   action: DeskAction,
   given: unknown,
   records: readonly RecordView[],
-): { input: Record<string, InputValue> } | { field: string; reason: string } {
+): { input: Record<string, DeskInputValue> } | { field: string; reason: string } {
   if (given === null || typeof given !== 'object' || Array.isArray(given)) {
     return { field: 'input', reason: 'input must be a map of the action’s input ids to values' };
   }
@@ -166,9 +164,10 @@ export function checkInput(
       reason: `is not an input of this action (its inputs: ${known})`,
     };
   }
-  const input: Record<string, InputValue> = {};
+  const input: Record<string, DeskInputValue> = {};
   for (const field of action.inputs) {
-    const value = values[field.id];
+    // Own keys only: an input named like an Object.prototype member is never found there.
+    const value = Object.hasOwn(values, field.id) ? values[field.id] : undefined;
     const at = `input.${field.id}`;
     if (value === undefined || value === null || value === '') {
       if (field.optional) continue;
@@ -187,7 +186,7 @@ function checkValue(
   value: unknown,
   action: DeskAction,
   records: readonly RecordView[],
-): InputValue | { reason: string } {
+): DeskInputValue | { reason: string } {
   switch (field.type) {
     case 'rows': {
       const record = records.find((r) => r.id === action.record);
@@ -202,7 +201,9 @@ function checkValue(
       return [...new Set(chosen)];
     }
     case 'money': {
-      const amount = typeof value === 'string' ? Number(value) : value;
+      // Text only as a plain amount ("12.50"): not "0x28" or "1e1", which Number() would read.
+      const amount =
+        typeof value === 'string' ? (/^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN) : value;
       if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) {
         return { reason: 'must be an amount above 0, such as 12.50' };
       }
@@ -211,7 +212,8 @@ function checkValue(
       if (field.max !== undefined && amount > field.max) {
         return { reason: `must be at most ${field.max.toFixed(2)}` };
       }
-      return amount;
+      // Logged in cents' precision: 0.1 + 0.2 is 0.3.
+      return Math.round(amount * 100) / 100;
     }
     case 'choice':
       if (typeof value !== 'string' || !field.options!.includes(value)) {
@@ -246,7 +248,7 @@ export function applicationMatches(
 }
 
 function valueMeets(
-  value: InputValue | undefined,
+  value: DeskInputValue | undefined,
   { atLeast, atMost, is }: InputCondition,
 ): boolean {
   if (value === undefined) return false;
@@ -287,7 +289,8 @@ export function checkpointsMetByAction(
           .filter((application) => applicationMatches(desk, when, application))
           .flatMap((application) => chosenRows(action, application.input)),
       );
-      return chosen.size === when.rows.length && when.rows.every((id) => chosen.has(id));
+      const wanted = new Set(when.rows);
+      return chosen.size === wanted.size && [...wanted].every((id) => chosen.has(id));
     })
     .map((rule) => rule.checkpoint);
 }
@@ -297,16 +300,7 @@ export function checkpointsMetBy(desk: DeskDefinition, kind: 'email' | 'report')
   return desk.rules.filter((rule) => rule.when[kind] === true).map((rule) => rule.checkpoint);
 }
 
-/** The facts the desk's email rules ask the confirmation to mention. */
-export function confirmationFacts(desk: DeskDefinition | undefined): string[] {
-  return [
-    ...new Set(
-      (desk?.rules ?? []).flatMap((rule) => (rule.when.email ? (rule.when.mentions ?? []) : [])),
-    ),
-  ];
-}
-
-function chosenRows(action: DeskAction, input: Record<string, InputValue>): string[] {
+function chosenRows(action: DeskAction, input: Record<string, DeskInputValue>): string[] {
   const field = action.inputs.find((i) => i.type === 'rows');
   const value = field && input[field.id];
   return Array.isArray(value) ? value : [];
@@ -315,7 +309,7 @@ function chosenRows(action: DeskAction, input: Record<string, InputValue>): stri
 /** Inputs as effects and results show them (deskValue): rows joined, amounts such as 2,520.00. */
 function shownInputs(
   action: DeskAction,
-  input: Record<string, InputValue>,
+  input: Record<string, DeskInputValue>,
 ): Record<string, string> {
   return Object.fromEntries(
     action.inputs.map((field) => {
@@ -351,7 +345,7 @@ function render(record: DeskRecord, context: object): RecordView {
 }
 
 /** A rule's or a mistake's condition in plain words, for the staff's scenario page. */
-export function describeCondition(desk: DeskDefinition, when: DeskCondition): string {
+function describeCondition(desk: DeskDefinition, when: DeskCondition): string {
   if (when.email) {
     const facts = when.mentions?.length
       ? `, ideally mentioning ${when.mentions.join(' and ')}`
@@ -370,4 +364,52 @@ export function describeCondition(desk: DeskDefinition, when: DeskCondition): st
     if (is) parts.push(`with ${label} ${is.join(' or ')}`);
   }
   return `the candidate uses ${parts.join(' ')}`;
+}
+
+/**
+ * The desk as the staff's scenario page shows it: records as lists or tables, each input in words,
+ * the checkpoints the desk meets and the story's mistakes, each with its condition in words.
+ */
+export function deskInWords(desk: DeskDefinition, checkpoint: (id: string) => string) {
+  return {
+    records: desk.records.map((record) =>
+      'fields' in record
+        ? {
+            ...record,
+            fields: Object.entries(record.fields).map(([label, value]) => ({ label, value })),
+          }
+        : {
+            ...record,
+            columns: Object.values(record.columns),
+            rows: record.rows.map((row) =>
+              Object.keys(record.columns).map((key) => row[key] ?? ''),
+            ),
+          },
+    ),
+    actions: desk.actions.map((action) => ({
+      ...action,
+      inputs: action.inputs.map((input) => ({ ...input, detail: inputInWords(input) })),
+    })),
+    rules: desk.rules.map((rule) => ({
+      checkpoint: checkpoint(rule.checkpoint),
+      when: describeCondition(desk, rule.when),
+    })),
+    mistakes: desk.mistakes.map((mistake) => ({
+      note: mistake.note,
+      when: describeCondition(desk, mistake.when),
+    })),
+  };
+}
+
+function inputInWords(input: DeskInput): string {
+  switch (input.type) {
+    case 'rows':
+      return `pick ${input.pick === 'one' ? 'one row' : 'rows'}`;
+    case 'money':
+      return `an amount up to ${input.max}`;
+    case 'choice':
+      return `one of ${input.options!.join(', ')}`;
+    case 'text':
+      return `text up to ${input.maxLength} characters`;
+  }
 }

@@ -118,6 +118,7 @@ export function deskDiagnostics(
     }
     const inputs = new Map<string, string>();
     const options = new Map<string, unknown[]>();
+    const optional = new Set<string>();
     asArray(action.inputs).forEach((inputItem, inputIndex) => {
       const input = asRecord(inputItem);
       const inputPath = [...path, 'inputs', inputIndex];
@@ -130,6 +131,7 @@ export function deskDiagnostics(
       }
       inputs.set(input.id, input.type);
       if (Array.isArray(input.options)) options.set(input.id, input.options);
+      if (input.optional === true) optional.add(input.id);
       for (const [field, type] of [
         ['pick', 'rows'],
         ['max', 'money'],
@@ -156,8 +158,20 @@ export function deskDiagnostics(
     if ([...inputs.values()].filter((type) => type === 'rows').length > 1) {
       at([...path, 'inputs'], 'may have at most one rows input');
     }
-    const sample = Object.fromEntries([...inputs.keys()].map((id) => [id, 'sample']));
-    const scope = { ...context, input: sample };
+    // Every template must render with every input given, and with the optional ones left blank.
+    const scopes = [false, true].map((blank) => ({
+      ...context,
+      input: Object.fromEntries(
+        [...inputs.keys()].map((id) => [id, blank && optional.has(id) ? '' : 'sample']),
+      ),
+    }));
+    const template = (path: FieldPath, value: unknown, check: typeof cellValue) => {
+      for (const scope of scopes) {
+        const before = found.length;
+        check(yaml, path, value, scope, found);
+        if (found.length > before) return;
+      }
+    };
     for (const effect of ['set', 'add'] as const) {
       if (!(effect in action)) continue;
       if (!record) {
@@ -183,10 +197,10 @@ export function deskDiagnostics(
               `is not a ${record.table ? 'column' : 'field'} that this action can change (${[...record.keys].filter((k) => effect === 'add' || k !== 'id').join(', ')})`,
             ),
           );
-        } else cellValue(yaml, ['desk', ...path, effect, key], value, scope, found);
+        } else template(['desk', ...path, effect, key], value, cellValue);
       });
     }
-    templateIn(yaml, ['desk', ...path, 'result'], action.result, scope, found);
+    template(['desk', ...path, 'result'], action.result, templateIn);
     actions.set(action.id, {
       record: typeof action.record === 'string' ? action.record : undefined,
       inputs,
@@ -305,6 +319,9 @@ export function deskDiagnostics(
         at(['mistakes', index, 'id'], `${mistake.id} is used twice: mistake ids must be unique`);
       }
       seenMistakes.add(mistake.id);
+    }
+    if (typeof mistake.note === 'string' && mistake.note.includes('{{')) {
+      at(['mistakes', index, 'note'], 'is shown as written: a note is plain text, without {{ }}');
     }
     condition(asRecord(mistake.when), ['mistakes', index, 'when'], true);
   });

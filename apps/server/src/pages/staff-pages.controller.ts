@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Render } from '@nestjs/common';
 import { CandidatesService, OpeningsService } from '@hotseat/hiring';
 import { CurrentStaff, Public, Roles, UsersService, type StaffPrincipal } from '@hotseat/identity';
 import { SessionsService } from '@hotseat/roleplay';
-import { describeCondition, ScenariosService } from '@hotseat/scenarios';
+import { deskInWords, ScenariosService } from '@hotseat/scenarios';
 import { MAX_PAGE_SIZE } from '@hotseat/validation';
 import { DashboardQuery } from './dashboard.query';
 import { staffPage } from './page-context';
@@ -77,44 +77,7 @@ export class StaffPagesController {
     return staffPage(staff, definition.title, null, {
       scenario: definition,
       version: hash.slice(0, 12),
-      desk: desk && {
-        records: desk.records.map((record) =>
-          'fields' in record
-            ? {
-                ...record,
-                fields: Object.entries(record.fields).map(([label, value]) => ({ label, value })),
-              }
-            : {
-                ...record,
-                columns: Object.values(record.columns),
-                rows: record.rows.map((row) =>
-                  Object.keys(record.columns).map((key) => row[key] ?? ''),
-                ),
-              },
-        ),
-        actions: desk.actions.map((action) => ({
-          ...action,
-          inputs: action.inputs.map((input) => ({
-            ...input,
-            detail:
-              input.type === 'rows'
-                ? `pick ${input.pick === 'one' ? 'one row' : 'rows'}`
-                : input.type === 'money'
-                  ? `an amount up to ${input.max}`
-                  : input.type === 'choice'
-                    ? `one of ${input.options!.join(', ')}`
-                    : `text up to ${input.maxLength} characters`,
-          })),
-        })),
-        rules: desk.rules.map((rule) => ({
-          checkpoint: checkpoint(rule.checkpoint),
-          when: describeCondition(desk, rule.when),
-        })),
-        mistakes: desk.mistakes.map((mistake) => ({
-          note: mistake.note,
-          when: describeCondition(desk, mistake.when),
-        })),
-      },
+      desk: desk && deskInWords(desk, checkpoint),
     });
   }
 

@@ -88,11 +88,13 @@ export class ConditionFile {
   @IsOptional() @IsString({ message: 'must be an action id' }) action?: string;
   /** `rows` input: exactly these rows, over every time the action was applied. */
   @IsOptional()
+  @ArrayMinSize(1, { message: 'must list at least one row id' })
   @IsArray({ message: 'must be a list of row ids' })
   @IsString({ each: true, message: 'must be a list of row ids' })
   rows?: string[];
   /** `rows` input: any of these rows, in one application. */
   @IsOptional()
+  @ArrayMinSize(1, { message: 'must list at least one row id' })
   @IsArray({ message: 'must be a list of row ids' })
   @IsString({ each: true, message: 'must be a list of row ids' })
   rowsInclude?: string[];
@@ -105,6 +107,7 @@ export class ConditionFile {
   @IsOptional() @IsIn([true], { message: 'must be true' }) email?: true;
   /** With `email`: facts the email should mention, matched leniently; a signal, not a condition. */
   @IsOptional()
+  @ArrayMinSize(1, { message: 'must list at least one fact' })
   @IsArray({ message: 'must be a list of facts' })
   @IsString({ each: true, message: 'must be a list of facts as text' })
   @Length(1, 120, { each: true, message: 'must be facts of 1 to 120 characters' })
