@@ -9,6 +9,7 @@ export {
   type AttentionKind,
   type DeskInputValue,
   type FactMention,
+  type ProductReport,
   type ReportField,
   type EventPayloads,
   type EventType,

@@ -1,4 +1,4 @@
-import type { AttentionKind, DeskInputValue, ReportField, SessionEvent } from './vocabulary';
+import type { AttentionKind, DeskInputValue, ProductReport, SessionEvent } from './vocabulary';
 
 /**
  * The /roleplay Socket.IO contract (docs/protocol.md), typed once for the gateway and every client.
@@ -79,9 +79,7 @@ export interface DeskEmailPayload extends ActionPayload {
   subject: string;
   body: string;
 }
-export type DeskReportPayload = ActionPayload & { title: string } & { body: string } & Partial<
-    Record<Exclude<ReportField, 'body'>, string>
-  >;
+export interface DeskReportPayload extends ActionPayload, ProductReport {}
 export interface TypingPayload {
   typing: boolean;
 }

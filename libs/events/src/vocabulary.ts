@@ -22,14 +22,24 @@ export interface FactMention {
   found: boolean;
 }
 
-/** The fields of a report to the product team besides its title; `body` says what happened. */
+/** A report to the product team: its title, what happened (`body`), and the optional details. */
+export interface ProductReport {
+  title: string;
+  body: string;
+  steps?: string;
+  impact?: string;
+  customersAffected?: string;
+  suggestion?: string;
+}
+
+/** The fields of a report besides its title, in the form's order. */
 export const REPORT_FIELDS = [
   'body',
   'steps',
   'impact',
   'customersAffected',
   'suggestion',
-] as const;
+] as const satisfies ReadonlyArray<keyof ProductReport>;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 /** What each event carries, as staff see it. */
@@ -65,9 +75,7 @@ export interface EventPayloads {
   };
   /** `mentions`: the facts the desk's email rule names, found or not; left out of the candidate's view. */
   'desk.emailed': { subject: string; body: string; mentions?: FactMention[] };
-  'desk.reported': { title: string } & { body: string } & Partial<
-      Record<Exclude<ReportField, 'body'>, string>
-    >;
+  'desk.reported': ProductReport;
   'candidate.pasted': Empty;
   'candidate.away': Empty;
   'candidate.back': Empty;

@@ -5,6 +5,7 @@ import {
   type Actor,
   type EventType,
   type FactMention,
+  type ProductReport,
   type SessionEvent,
 } from '@hotseat/events';
 import { METRICS_VERSION } from './definitions';
@@ -271,7 +272,7 @@ function desk(logged: TimedEvent[], scenario: MetricsScenario): DeskFigures {
   let lookups = 0;
   let lookupsBeforeFirstAction = 0;
   const emails: string[] = [];
-  let report: Record<string, string | undefined> | null = null;
+  let report: ProductReport | null = null;
   for (const event of logged) {
     if (isEvent(event, EVENT.deskViewed)) {
       lookups += 1;
