@@ -404,6 +404,8 @@ describe(`the agent desk (${databaseKind} database)`, () => {
     await cp(join('scenarios', 'help-center', 'tixly'), join(folder, 'help-center', 'tixly'), {
       recursive: true,
     });
+    // One app at a time on the database: the embedded one opens its data folder once per process.
+    await testApp.close();
     const chatOnly = await startTestApp({ ...database.environment, HOTSEAT_SCENARIOS_DIR: folder });
     try {
       const { body: scenario } = await request(chatOnly.url)
@@ -443,7 +445,9 @@ describe(`the agent desk (${databaseKind} database)`, () => {
         });
       }
     } finally {
+      clients.splice(0).forEach((client) => client.close());
       await chatOnly.close();
+      testApp = await startTestApp(database.environment);
     }
   });
 });
