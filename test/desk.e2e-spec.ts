@@ -126,6 +126,10 @@ describe(`the agent desk (${databaseKind} database)`, () => {
     await guest.sync();
     const seen = guest.ordered();
     expect(seen.some((event) => event.type === 'checkpoint.hit')).toBe(false);
+    // The desk's hidden tick leaves no gap in the candidate's numbering: nothing hints it was right.
+    expect(seen.map((event) => event.seq)).toEqual(seen.map((_event, index) => index + 1));
+    const next = await guest.act('desk:view', { recordId: 'customer' });
+    expect(next.event!.seq).toBe(rest.event!.seq + 1);
     expect(seen.filter((event) => event.type === 'desk.acted')).toHaveLength(2);
     for (const event of seen) expect(event.payload).not.toHaveProperty('mistakes');
   });
@@ -199,7 +203,7 @@ describe(`the agent desk (${databaseKind} database)`, () => {
 
     const vague = await guest.act('desk:email', { subject: 'Update', body: 'We are on it.' });
     expect(vague.ok).toBe(true);
-    const second = await host.next('desk.emailed', (event) => event.seq === vague.event!.seq);
+    const second = await host.next('desk.emailed', (event) => event.payload.subject === 'Update');
     expect(second.payload.mentions).toEqual([
       { fact: '$801', found: false },
       { fact: '3-5 business days', found: false },
@@ -449,5 +453,30 @@ describe(`the agent desk (${databaseKind} database)`, () => {
       await chatOnly.close();
       testApp = await startTestApp(database.environment);
     }
+  });
+
+  it('numbers the events already logged when the candidate’s own numbering is added to a database', async () => {
+    const { session, host, guest } = await liveSession();
+    await refund(guest, DUPLICATES);
+    await host.act('note:add', { text: 'Quick and right.' });
+    await guest.act('chat:send', { text: 'Done: nine refunds.' });
+    const numbering = () =>
+      testApp.app.get(DataSource).query<Array<{ seq: number; candidateSeq: number | null }>>(
+        `SELECT seq, candidate_seq AS "candidateSeq" FROM session_events WHERE session_id = $1
+           ORDER BY seq`,
+        [session.id],
+      );
+    const logged = await numbering();
+    // started, opening, refund, the desk's tick (hidden), the note (hidden), the reply.
+    expect(logged.map((e) => e.candidateSeq)).toEqual([1, 2, 3, null, null, 4]);
+    const dataSource = testApp.app.get(DataSource);
+    await dataSource.undoLastMigration();
+    await dataSource.runMigrations({ transaction: 'all' });
+    expect(await numbering()).toEqual(logged);
+    const [row] = await dataSource.query<Array<{ last: number }>>(
+      'SELECT last_candidate_seq AS last FROM roleplay_sessions WHERE id = $1',
+      [session.id],
+    );
+    expect(row.last).toBe(4);
   });
 });

@@ -219,7 +219,10 @@ describe(`live role-play (${databaseKind} database)`, () => {
         text: 'Ten charges! Ten!',
         beatId: 'order-number-first',
       });
-      beatLineSeen = await guest.next('chat.message', (e) => e.seq === beatLine.event!.seq);
+      beatLineSeen = await guest.next(
+        'chat.message',
+        (e) => e.payload.text === 'Ten charges! Ten!',
+      );
 
       anger = await host.act('anger:set', { level: 9 });
       checkpoint = await host.act('checkpoint:hit', { checkpointId: 'acknowledge' });
@@ -372,7 +375,8 @@ describe(`live role-play (${databaseKind} database)`, () => {
     const late = await connect({ token: session.candidateToken });
     await late.until(() => late.events.size === 4, 'the candidate view of the log');
     const answer = await late.emit('sync', { afterSeq: 0 });
-    expect(answer).toMatchObject({ ok: true, lastSeq: 8, more: false });
+    // In the candidate's own numbering: the four events they may see, whatever was hidden between.
+    expect(answer).toMatchObject({ ok: true, lastSeq: 4, more: false });
     const seen = answer.events!;
     expect(seen.map((event) => event.type)).toEqual([
       'session.started',
@@ -435,7 +439,7 @@ describe(`live role-play (${databaseKind} database)`, () => {
       'hello??',
       'I am waiting',
     ]);
-    expect(answer.lastSeq).toBe(7);
+    expect(answer.lastSeq).toBe(6);
     const seqs = [...old, ...answer.events!].map((event) => event.seq);
     expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
   });

@@ -13,6 +13,7 @@ export {
   type ReportField,
   type EventPayloads,
   type EventType,
+  type LoggedEvent,
   type NewEvent,
   type RoleplayRole,
   type SessionEvent,

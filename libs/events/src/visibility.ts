@@ -1,4 +1,10 @@
-import type { EventPayloads, EventType, RoleplayRole, SessionEvent } from './vocabulary';
+import type {
+  EventPayloads,
+  EventType,
+  LoggedEvent,
+  RoleplayRole,
+  SessionEvent,
+} from './vocabulary';
 
 type Projection<T extends EventType> = (payload: EventPayloads[T]) => EventPayloads[T];
 
@@ -31,9 +37,14 @@ export function candidateSees(type: EventType): boolean {
   return CANDIDATE_VIEW[type] !== undefined;
 }
 
-/** The event as `role` may see it, or undefined when it may not see it at all. */
-export function eventFor(role: RoleplayRole, event: SessionEvent): SessionEvent | undefined {
-  if (role !== 'candidate') return event;
+/**
+ * The event as `role` may see it, or undefined when it may not see it at all. A candidate's copy is
+ * numbered with `candidateSeq`, so the events hidden from them leave no gaps.
+ */
+export function eventFor(role: RoleplayRole, event: LoggedEvent): SessionEvent | undefined {
+  const { candidateSeq, ...shared } = event;
+  if (role !== 'candidate') return shared;
   const project = CANDIDATE_VIEW[event.type] as Projection<EventType> | undefined;
-  return project && ({ ...event, payload: project(event.payload) } as SessionEvent);
+  if (!project || candidateSeq === null) return undefined;
+  return { ...shared, seq: candidateSeq, payload: project(event.payload) } as SessionEvent;
 }

@@ -172,6 +172,13 @@ export type SessionEvent<T extends EventType = EventType> = {
   };
 }[T];
 
+/**
+ * A logged event as the server keeps it: with `candidateSeq`, the candidate's own numbering of the
+ * events they may see (1, 2, 3... without gaps; null for the others). Clients never get this field:
+ * `eventFor` sends a candidate `candidateSeq` as `seq`, and staff the `seq`.
+ */
+export type LoggedEvent = SessionEvent & { candidateSeq: number | null };
+
 /** Narrows an event (or anything carrying one's type, such as a timed event) to one type. */
 export function isEvent<E extends { type: EventType }, T extends EventType>(
   event: E,

@@ -2,10 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  candidateSees,
   STATE_CHANGES,
   stateChanges,
   type EventPayloads,
   type EventType,
+  type LoggedEvent,
   type NewEvent,
   type SessionEvent,
   type SessionState,
@@ -22,6 +24,8 @@ export interface LockedSession {
   solved: boolean;
   /** The seq of the session's latest event: what an append logs comes right after it. */
   lastSeq: number;
+  /** The candidate_seq of the latest event the candidate may see. */
+  lastCandidateSeq: number;
   /** The time limit has passed (by the database's clock); the sweep is about to end the session. */
   timeUp: boolean;
 }
@@ -30,7 +34,7 @@ export interface LockedSession {
 export type Decision = (session: LockedSession, manager: EntityManager) => Promise<NewEvent[]>;
 
 export interface Appended {
-  events: SessionEvent[];
+  events: LoggedEvent[];
   /** The clientId was seen before: `events` is what that first attempt logged, nothing new was. */
   duplicate: boolean;
 }
@@ -46,13 +50,15 @@ export type CommitSubscriber = (committed: Committed) => void | Promise<void>;
 interface EventRow {
   sessionId: string;
   seq: number;
+  candidateSeq: number | null;
   type: string;
   actor: string;
   at: Date;
   payload: Record<string, unknown>;
 }
 
-const EVENT_COLUMNS = 'session_id AS "sessionId", seq, type, actor, at, payload';
+const EVENT_COLUMNS =
+  'session_id AS "sessionId", seq, candidate_seq AS "candidateSeq", type, actor, at, payload';
 
 /** The roleplay_sessions column of each state field. */
 const STATE_COLUMNS: Record<keyof SessionState, string> = {
@@ -97,14 +103,25 @@ export class EventLog {
     try {
       const inserted = await this.dataSource.query<EventRow[]>(
         `WITH next AS (
-           UPDATE roleplay_sessions SET last_seq = last_seq + 1
+           UPDATE roleplay_sessions
+           SET last_seq = last_seq + 1, last_candidate_seq = last_candidate_seq + $6::int
            WHERE id = $1 AND status = 'live' AND ends_at > clock_timestamp()
-           RETURNING last_seq
+           RETURNING last_seq, last_candidate_seq
          )
-         INSERT INTO session_events (session_id, seq, type, actor, client_id, payload, at)
-         SELECT $1, last_seq, $2, $3, $4, $5::jsonb, clock_timestamp() FROM next
+         INSERT INTO session_events
+           (session_id, seq, candidate_seq, type, actor, client_id, payload, at)
+         SELECT $1, last_seq, CASE WHEN $6::int = 1 THEN last_candidate_seq END,
+                $2, $3, $4, $5::jsonb, clock_timestamp()
+         FROM next
          RETURNING ${EVENT_COLUMNS}`,
-        [sessionId, event.type, event.actor, clientId, JSON.stringify(event.payload)],
+        [
+          sessionId,
+          event.type,
+          event.actor,
+          clientId,
+          JSON.stringify(event.payload),
+          candidateSees(event.type) ? 1 : 0,
+        ],
       );
       if (inserted.length > 0) {
         return this.told(sessionId, { events: inserted.map(toEvent), duplicate: false });
@@ -124,11 +141,25 @@ export class EventLog {
   }
 
   /** The events after `afterSeq`, oldest first, at most `limit` (null: all). */
-  async since(sessionId: string, afterSeq: number, limit: number | null): Promise<SessionEvent[]> {
+  async since(sessionId: string, afterSeq: number, limit: number | null): Promise<LoggedEvent[]> {
     const rows = await this.dataSource.query<EventRow[]>(
       `SELECT ${EVENT_COLUMNS} FROM session_events WHERE session_id = $1 AND seq > $2
        ORDER BY seq LIMIT $3`,
       [sessionId, afterSeq, limit],
+    );
+    return rows.map(toEvent);
+  }
+
+  /** The events a candidate may see after their `afterCandidateSeq`, in their numbering's order. */
+  async candidateSince(
+    sessionId: string,
+    afterCandidateSeq: number,
+    limit: number,
+  ): Promise<LoggedEvent[]> {
+    const rows = await this.dataSource.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM session_events WHERE session_id = $1 AND candidate_seq > $2
+       ORDER BY candidate_seq LIMIT $3`,
+      [sessionId, afterCandidateSeq, limit],
     );
     return rows.map(toEvent);
   }
@@ -169,7 +200,8 @@ export class EventLog {
     return this.dataSource.transaction(async (manager) => {
       const [session] = await manager.query<LockedSession[]>(
         `SELECT id, status, scenario_version_id AS "scenarioVersionId", candidate_id AS "candidateId",
-                last_seq AS "lastSeq", solved_at IS NOT NULL AS solved,
+                last_seq AS "lastSeq", last_candidate_seq AS "lastCandidateSeq",
+                solved_at IS NOT NULL AS solved,
                 COALESCE(ends_at <= clock_timestamp(), false) AS "timeUp"
          FROM roleplay_sessions WHERE id = $1 FOR NO KEY UPDATE`,
         [sessionId],
@@ -186,31 +218,40 @@ export class EventLog {
       const fresh = await decide(session, manager);
       if (fresh.length === 0) return { events: [], duplicate: false };
       const values: unknown[] = [sessionId];
+      let candidateSeq = session.lastCandidateSeq;
       const tuples = fresh.map((event, index) => {
-        values.push(session.lastSeq + index + 1, event.type, event.actor);
+        const seen = candidateSees(event.type) ? ++candidateSeq : null;
+        values.push(session.lastSeq + index + 1, seen, event.type, event.actor);
         values.push(index === 0 ? clientId : null, JSON.stringify(event.payload));
         const p = values.length;
-        return `($1, $${p - 4}, $${p - 3}, $${p - 2}, $${p - 1}::uuid, $${p}::jsonb, clock_timestamp())`;
+        return `($1, $${p - 5}, $${p - 4}::int, $${p - 3}, $${p - 2}, $${p - 1}::uuid, $${p}::jsonb, clock_timestamp())`;
       });
       const inserted = (
         await manager.query<EventRow[]>(
-          `INSERT INTO session_events (session_id, seq, type, actor, client_id, payload, at)
+          `INSERT INTO session_events
+             (session_id, seq, candidate_seq, type, actor, client_id, payload, at)
            VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}`,
           values,
         )
       ).map(toEvent);
-      await this.moveState(manager, sessionId, inserted);
+      await this.moveState(manager, sessionId, inserted, candidateSeq);
       return { events: inserted, duplicate: false };
     });
   }
 
-  /** last_seq and the state columns, moved to where the events just logged bring them. */
-  private async moveState(manager: EntityManager, sessionId: string, events: SessionEvent[]) {
+  /** last_seq, last_candidate_seq and the state columns, moved to where the events just logged bring them. */
+  private async moveState(
+    manager: EntityManager,
+    sessionId: string,
+    events: SessionEvent[],
+    lastCandidateSeq: number,
+  ) {
     const changes = Object.entries(stateChanges(events)) as Array<[keyof SessionState, unknown]>;
-    const sets = changes.map(([field], index) => `${STATE_COLUMNS[field]} = $${index + 3}`);
+    const sets = changes.map(([field], index) => `${STATE_COLUMNS[field]} = $${index + 4}`);
     await manager.query(
-      `UPDATE roleplay_sessions SET ${['last_seq = $2', ...sets].join(', ')} WHERE id = $1`,
-      [sessionId, events.at(-1)!.seq, ...changes.map(([, value]) => value)],
+      `UPDATE roleplay_sessions SET ${['last_seq = $2', 'last_candidate_seq = $3', ...sets].join(', ')}
+       WHERE id = $1`,
+      [sessionId, events.at(-1)!.seq, lastCandidateSeq, ...changes.map(([, value]) => value)],
     );
   }
 
@@ -253,7 +294,8 @@ function isClientIdConflict(error: unknown): boolean {
 }
 
 /** A row as the vocabulary types it: the log holds only what the vocabulary allowed in. */
-function toEvent({ seq, type, actor, at, payload }: EventRow): SessionEvent {
+function toEvent({ seq, candidateSeq, type, actor, at, payload }: EventRow): LoggedEvent {
   // row_to_json gives `at` as text without the zone normalised; Date makes both forms ISO 8601.
-  return { seq, type, actor, at: new Date(at).toISOString(), payload } as SessionEvent;
+  const at_ = new Date(at).toISOString();
+  return { seq, candidateSeq, type, actor, at: at_, payload } as LoggedEvent;
 }

@@ -346,14 +346,21 @@ export class RoleplayService {
     });
   }
 
-  /** What `participant` may see after `afterSeq`; `lastSeq` is where the next call continues. */
+  /**
+   * What `participant` may see after `afterSeq`; `lastSeq` is where the next call continues. A
+   * candidate counts in their own numbering (candidate_seq), which skips nothing they may see.
+   */
   async sync(participant: Participant, afterSeq: number) {
-    const events = await this.log.since(participant.sessionId, afterSeq, SYNC_LIMIT);
+    const candidate = participant.role === 'candidate';
+    const events = candidate
+      ? await this.log.candidateSince(participant.sessionId, afterSeq, SYNC_LIMIT)
+      : await this.log.since(participant.sessionId, afterSeq, SYNC_LIMIT);
+    const last = events.at(-1);
     return {
       events: events
         .map((event) => eventFor(participant.role, event))
         .filter((event): event is SessionEvent => event !== undefined),
-      lastSeq: events.at(-1)?.seq ?? afterSeq,
+      lastSeq: last ? (candidate ? last.candidateSeq! : last.seq) : afterSeq,
       more: events.length === SYNC_LIMIT,
     };
   }

@@ -88,7 +88,7 @@ export class SessionBroadcaster implements OnModuleDestroy {
   private relay({ sessionId, events }: Committed): void {
     if (!this.namespace) return;
     for (const event of events) {
-      this.namespace.to(staffRoom(sessionId)).emit('event', event);
+      this.namespace.to(staffRoom(sessionId)).emit('event', eventFor('interviewer', event)!);
       const candidateView = eventFor('candidate', event);
       if (candidateView) this.namespace.to(candidateRoom(sessionId)).emit('event', candidateView);
     }

@@ -8,7 +8,13 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Environment } from '@hotseat/config';
-import { EVENT, type RoleplayRole, type SessionState, type SessionStatus } from '@hotseat/events';
+import {
+  EVENT,
+  eventFor,
+  type RoleplayRole,
+  type SessionState,
+  type SessionStatus,
+} from '@hotseat/events';
 import { CandidatesService, OpeningsService, splitName } from '@hotseat/hiring';
 import {
   CapabilityLinksService,
@@ -195,7 +201,7 @@ export class SessionsService {
   /** The whole log, in order, as staff see it. */
   async events(staff: StaffPrincipal, id: string) {
     await this.visible(staff, id);
-    return this.log.since(id, 0, null);
+    return (await this.log.since(id, 0, null)).map((event) => eventFor('interviewer', event)!);
   }
 
   /** What the candidate's page shows: the briefing, rendered for them, and nothing of the script. */

@@ -4,6 +4,7 @@ import { Roleplay1795440622345 } from './1795440622345-Roleplay';
 import { ScorecardsAndFeedback1795443847783 } from './1795443847783-ScorecardsAndFeedback';
 import { EventSpine1796238346696 } from './1796238346696-EventSpine';
 import { DeskFigures1796294285006 } from './1796294285006-DeskFigures';
+import { CandidateSeq1796310000000 } from './1796310000000-CandidateSeq';
 
 /**
  * Every migration, oldest first. `npm run db:generate -- libs/database/src/migrations/Name` writes a
@@ -16,4 +17,5 @@ export const migrations: Array<new () => object> = [
   ScorecardsAndFeedback1795443847783,
   EventSpine1796238346696,
   DeskFigures1796294285006,
+  CandidateSeq1796310000000,
 ];

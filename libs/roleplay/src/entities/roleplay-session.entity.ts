@@ -60,6 +60,10 @@ export class RoleplaySession {
   @Column({ type: 'integer', default: 0 })
   lastSeq!: number;
 
+  /** The candidate's own numbering: the candidate_seq of the latest event the candidate may see. */
+  @Column({ type: 'integer', default: 0 })
+  lastCandidateSeq!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

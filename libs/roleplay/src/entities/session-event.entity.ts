@@ -1,4 +1,4 @@
-import { Column, Entity, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import type { Actor, EventType } from '@hotseat/events';
 import { RoleplaySession } from './roleplay-session.entity';
 
@@ -8,6 +8,7 @@ import { RoleplaySession } from './roleplay-session.entity';
  */
 @Entity('session_events')
 @Unique('session_events_client_id', ['sessionId', 'clientId'])
+@Index('session_events_candidate_seq', ['sessionId', 'candidateSeq'])
 export class SessionEventRow {
   @PrimaryColumn({ type: 'uuid' })
   sessionId!: string;
@@ -17,6 +18,13 @@ export class SessionEventRow {
 
   @PrimaryColumn({ type: 'integer' })
   seq!: number;
+
+  /**
+   * The candidate's own numbering of the events they may see, 1, 2, 3... without gaps; null for the
+   * others. A candidate is sent this as `seq`, so hidden events leave no trace in what they get.
+   */
+  @Column({ type: 'integer', nullable: true })
+  candidateSeq!: number | null;
 
   @Column({ type: 'text' })
   type!: EventType;
