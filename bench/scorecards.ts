@@ -49,6 +49,7 @@ async function main() {
     server = ServerProcess.start(environment);
     await server.waitFor(`Computed the figures of ${SESSIONS} ended sessions"`, 30 * 60_000);
     console.log(`computed and stored their figures at start in ${seconds(started)}`);
+    console.log(await desksFigured(url));
 
     const base = `http://127.0.0.1:${port}`;
     const token = await login(base);
@@ -94,7 +95,7 @@ async function seed(url: string): Promise<string[]> {
        INSERT INTO roleplay_sessions
          (candidate_id, scenario_id, scenario_version_id, interviewer_id, status, last_seq,
           started_at, ends_at, ended_at)
-       SELECT c.id, v.scenario_id, v.id, (SELECT id FROM users LIMIT 1), 'ended', 13,
+       SELECT c.id, v.scenario_id, v.id, (SELECT id FROM users LIMIT 1), 'ended', 100,
               start, start + interval '20 minutes', start + interval '15 minutes'
        FROM generate_series(1, $1) i
        CROSS JOIN LATERAL (SELECT now() - random() * interval '90 days' AS start) t
@@ -122,7 +123,9 @@ async function seed(url: string): Promise<string[]> {
          (10, $7, 'interviewer', jsonb_build_object('checkpointId', v.definition->'solution'->'checkpoints'->0->>'id'), interval '6 min'),
          (11, $3, 'interviewer', '{"level": 2}', interval '6 min' + r.r1 * interval '5 min'),
          (12, CASE WHEN r.r2 < 0.8 THEN $8 ELSE $9 END, 'interviewer', '{}', interval '12 min' + r.r3 * interval '2 min'),
-         (13, $10, 'interviewer', '{"endedBy": "interviewer"}', interval '15 min')
+         (13, $11, 'candidate', '{"recordId": "customer", "title": "Customer"}', interval '3 min' + r.r1 * interval '60 s'),
+         (14, $12, 'candidate', '{"actionId": "refund", "label": "Refund", "input": {}, "result": "Done.", "mistakes": []}', interval '5 min' + r.r2 * interval '120 s'),
+         (100, $10, 'interviewer', '{"endedBy": "interviewer"}', interval '15 min')
        ) AS e(seq, type, actor, payload, after)`,
       [
         EVENT.sessionStarted,
@@ -135,7 +138,22 @@ async function seed(url: string): Promise<string[]> {
         EVENT.sessionSolved,
         EVENT.noteAdded,
         EVENT.sessionEnded,
+        EVENT.deskViewed,
+        EVENT.deskActed,
       ],
+    );
+    // The desk meets every required checkpoint in 70% of the sessions, so the time to the required
+    // checkpoints is ranked over real values (seq 20 on: after the log above, before its end).
+    await client.query(
+      `INSERT INTO session_events (session_id, seq, type, actor, payload, at)
+       SELECT s.id, 20 + c.n, $1, 'system', jsonb_build_object('checkpointId', c.cp->>'id'),
+              s.started_at + interval '7 min' + c.n * (interval '5 s' + random() * interval '30 s')
+       FROM roleplay_sessions s
+       JOIN scenario_versions v ON v.id = s.scenario_version_id
+       CROSS JOIN LATERAL jsonb_array_elements(v.definition->'solution'->'checkpoints')
+         WITH ORDINALITY AS c(cp, n)
+       WHERE (c.cp->>'required')::boolean AND c.n > 1 AND abs(hashtext(s.id::text)) % 10 < 7`,
+      [EVENT.checkpointHit],
     );
     await client.query(
       `UPDATE roleplay_sessions SET solved_at = e.at FROM session_events e
@@ -158,6 +176,23 @@ async function seed(url: string): Promise<string[]> {
     await client.query('COMMIT');
     await client.query('ANALYZE');
     return rows.map((row) => row.id);
+  } finally {
+    await client.end();
+  }
+}
+
+/** How many stored figures have the desk's two ranked figures, so a run shows they were ranked. */
+async function desksFigured(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ all: number; required: number; action: number }>(
+      `SELECT count(*)::int AS all, count(time_to_required_checkpoints_ms)::int AS required,
+              count(time_to_first_action_ms)::int AS action
+       FROM session_figures`,
+    );
+    const [{ all, required, action }] = rows;
+    return `figures with a time to the required checkpoints: ${required} of ${all}; with a first desk action: ${action}`;
   } finally {
     await client.end();
   }
