@@ -101,6 +101,36 @@ export interface OpenedArticle {
   html: string;
 }
 
+/** A desk action's input, as the candidate's form shows it (docs/scenario-format.md, "The agent desk"). */
+export interface DeskInput {
+  id: string;
+  label: string;
+  type: 'rows' | 'money' | 'choice' | 'text';
+  /** `rows`: how many rows the candidate picks. */
+  pick?: 'one' | 'many';
+  /** `money`: the largest amount. */
+  max?: number;
+  /** `choice`: the options. */
+  options?: string[];
+  /** `text`: the longest answer. */
+  maxLength?: number;
+  optional: boolean;
+}
+
+/** A desk action as the candidate's room is given it: its form, never its effects. */
+export interface CandidateDeskAction {
+  id: string;
+  label: string;
+  record?: string;
+  inputs: DeskInput[];
+}
+
+/** What the candidate's room is given of the desk (its room data): never the rules or the mistakes. */
+export interface CandidateDesk {
+  records: Array<{ id: string; title: string }>;
+  actions: CandidateDeskAction[];
+}
+
 /** A desk record as the candidate sees it now: a single record's fields, or a table's rows. */
 export type RecordView =
   | { id: string; title: string; fields: Array<{ label: string; value: string }> }

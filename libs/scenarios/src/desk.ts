@@ -1,5 +1,11 @@
-import { deskValue, type DeskInputValue, type RecordView } from '@hotseat/events';
-import type { InputType } from './dto/desk-file';
+import {
+  deskValue,
+  type CandidateDesk,
+  type CandidateDeskAction,
+  type DeskInput,
+  type DeskInputValue,
+  type RecordView,
+} from '@hotseat/events';
 import { renderTemplate } from './templates';
 
 /**
@@ -19,26 +25,7 @@ export type DeskRecord =
       rows: Array<Record<string, string>>;
     };
 
-export interface DeskInput {
-  id: string;
-  label: string;
-  type: InputType;
-  /** `rows`: how many rows the candidate picks. */
-  pick?: 'one' | 'many';
-  /** `money`: the largest amount. */
-  max?: number;
-  /** `choice`: the options. */
-  options?: string[];
-  /** `text`: the longest answer. */
-  maxLength?: number;
-  optional: boolean;
-}
-
-export interface DeskAction {
-  id: string;
-  label: string;
-  record?: string;
-  inputs: DeskInput[];
+export interface DeskAction extends CandidateDeskAction {
   set?: Record<string, string>;
   add?: Record<string, string>;
   result?: string;
@@ -72,12 +59,6 @@ export interface DeskDefinition {
 export interface Application {
   actionId: string;
   input: Record<string, DeskInputValue>;
-}
-
-/** What the candidate's room is given of the desk: never the rules or the mistakes. */
-export interface CandidateDesk {
-  records: Array<{ id: string; title: string }>;
-  actions: DeskAction[];
 }
 
 export function candidateDesk(desk: DeskDefinition, context: object): CandidateDesk {

@@ -1,5 +1,6 @@
 import type { Diagnostic, FieldPath, PositionedYaml } from './diagnostics';
-import type { DeskDefinition, DeskInput } from './desk';
+import type { DeskInput } from '@hotseat/events';
+import type { DeskDefinition } from './desk';
 import type { ScenarioFile } from './dto/scenario-file';
 import { checkTemplate } from './templates';
 

@@ -8,36 +8,15 @@
 import {
   EVENT,
   isEvent,
+  type CandidateDesk,
+  type CandidateDeskAction as DeskAction,
+  type DeskInput,
   type DeskInputValue,
   type RecordView,
   type SessionEvent,
 } from '@hotseat/events';
 import { byId, el, one, wallClock } from './dom';
 import type { RoleplayConnection } from './roleplay-connection';
-
-/** An action's input, as the room's data gives it (libs/scenarios CandidateDesk). */
-export interface DeskInput {
-  id: string;
-  label: string;
-  type: 'rows' | 'money' | 'choice' | 'text';
-  pick?: 'one' | 'many';
-  max?: number;
-  options?: string[];
-  maxLength?: number;
-  optional: boolean;
-}
-
-export interface DeskAction {
-  id: string;
-  label: string;
-  record?: string;
-  inputs: DeskInput[];
-}
-
-export interface CandidateDesk {
-  records: Array<{ id: string; title: string }>;
-  actions: DeskAction[];
-}
 
 export interface DeskPart {
   show(event: SessionEvent): void;

@@ -3,7 +3,8 @@
 // bubbles are drawn only from events (the connection hands over each seq once, in order), so a
 // reconnect never loses or doubles a message; their words come from the presenter in @hotseat/events.
 import { EVENT, presenter, type SessionEvent, type SessionStatus } from '@hotseat/events';
-import { candidateDesk, type CandidateDesk } from '../lib/desk';
+import type { CandidateDesk } from '@hotseat/events';
+import { candidateDesk } from '../lib/desk';
 import { byId, el, one, pageData, wallClock } from '../lib/dom';
 import { connect, type Connection } from '../lib/roleplay-connection';
 import { phoneTabs } from '../lib/tabs';
