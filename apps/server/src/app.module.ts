@@ -5,10 +5,8 @@ import {
   NestModule,
   ValidationPipe,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { LoggerModule } from 'nestjs-pino';
 import { Environment, HotseatConfigModule } from '@hotseat/config';
 import { DatabaseModule } from '@hotseat/database';
@@ -23,11 +21,10 @@ import { HealthModule } from './health/health.module';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { loggingParams } from './logging';
 import { PagesModule } from './pages/pages.module';
+import { checkUntrustedInput, parseBody } from './request-input';
 
 @Module({})
 export class AppModule implements NestModule {
-  constructor(private readonly config: ConfigService<Environment, true>) {}
-
   static forRoot(environment: Environment): DynamicModule {
     return {
       module: AppModule,
@@ -59,13 +56,8 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    // Security headers (CSP, nosniff, frame denial, ...) and the session cookie, for every route.
-    // Over plain http (a LAN install), asking browsers to upgrade to https would break every page.
-    const https = this.config.get('publicUrl', { infer: true }).startsWith('https://');
-    const security = helmet({
-      strictTransportSecurity: https,
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
-    });
-    consumer.apply(security, cookieParser()).forRoutes('*');
+    // The session cookie and the body, for every route, then the input rule every address, body and
+    // query must pass (src/request-input.ts). The security headers come before, in createApp.
+    consumer.apply(cookieParser(), ...parseBody, checkUntrustedInput).forRoutes('*');
   }
 }

@@ -1,7 +1,16 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { PinoLogger } from 'nestjs-pino';
+import { isDatabaseUnavailable } from '@hotseat/database';
+import { parserFailure } from './request-input';
 
 export interface ErrorBody {
   statusCode: number;
@@ -22,8 +31,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request & { id?: string }>();
     const response = host.switchToHttp().getResponse<Response>();
-    const known = exception instanceof HttpException ? fromHttpException(exception) : undefined;
+    const failure = exception instanceof HttpException ? exception : clientOrOutage(exception);
+    const known = failure ? fromHttpException(failure) : undefined;
     if (!known) this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    if (failure instanceof DatabaseOutage) {
+      this.logger.warn({ err: exception, requestId: request.id }, 'The database is not answering');
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
     const body: ErrorBody = known ?? {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'Internal Server Error',
@@ -40,6 +54,25 @@ export class HttpExceptionFilter implements ExceptionFilter {
       });
     }
   }
+}
+
+/** How long to wait before trying again while the database is away. */
+const RETRY_AFTER_SECONDS = 5;
+
+class DatabaseOutage extends ServiceUnavailableException {
+  constructor() {
+    super(
+      `Hotseat cannot reach its database just now. Try again in ${RETRY_AFTER_SECONDS} seconds; if it lasts, tell your administrator.`,
+    );
+  }
+}
+
+/** A body-parser failure (the client's), or the database away (503, worth a retry); else undefined. */
+function clientOrOutage(exception: unknown): HttpException | undefined {
+  return (
+    parserFailure(exception) ??
+    (isDatabaseUnavailable(exception) ? new DatabaseOutage() : undefined)
+  );
 }
 
 /** A browser asking for a page, not a client of the JSON API. */

@@ -14,16 +14,32 @@ export function redactTokens(url: string): string {
   return url.replace(TOKEN_LIKE, (run) => (UUID.test(run) ? run : '[token]'));
 }
 
+/**
+ * Gives the request its id (a valid `x-request-id` the client sent, or a new one) and sends it back;
+ * runs first of all, so that even an answer the router gives by itself carries it.
+ */
+export function assignRequestId(
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: () => void,
+): string {
+  const request = req as IncomingMessage & { id?: unknown };
+  let id = request.id;
+  if (typeof id !== 'string') {
+    const given = req.headers['x-request-id'];
+    id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    request.id = id;
+    res.setHeader('x-request-id', id);
+  }
+  next?.();
+  return id;
+}
+
 /** Structured request logs (pino): one line per request with its id, method, path, status and time. */
 export function loggingParams(environment: Environment): Params {
   const options = {
     level: environment.LOG_LEVEL,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
+    genReqId: (req: IncomingMessage, res: ServerResponse) => assignRequestId(req, res),
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     // A failed query's parameters (hashes, people's data) must not reach the log with its error.

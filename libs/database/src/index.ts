@@ -5,3 +5,4 @@ export { DataFolderInUseError } from './data-folder-lock';
 export { openDatabase, withDatabase, type OpenedDatabase } from './open-database';
 export { migrations } from './migrations';
 export { SqlWhere } from './sql-where';
+export { isDatabaseUnavailable } from './database-errors';

@@ -57,6 +57,9 @@ export class OpeningsService {
   }
 
   async update(id: string, body: UpdateOpeningDto): Promise<OpeningView> {
+    if (Object.values(body).every((value) => value === undefined)) {
+      throw new BadRequestException('Send at least one of title, scenarioIds or weights.');
+    }
     await this.get(id);
     if (body.scenarioIds) this.checkScenarios(body.scenarioIds);
     await this.openings.update(id, {

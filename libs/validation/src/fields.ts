@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
-import { IsString, Length, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsObject, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
 
 /** Field rules that inputs of several features share (HTTP bodies, socket payloads), each once. */
 
@@ -18,3 +18,10 @@ export const NameField = (field = 'name') =>
     IsString({ message: `${field} must be text` }),
     Length(1, 100, { message: `${field} must be 1 to 100 characters long` }),
   );
+
+/**
+ * A field holding one object of `type`'s shape. IsObject first: ValidateNested alone accepts a list
+ * and checks its items instead, so `[]` or `[{...}]` would pass for the object.
+ */
+export const NestedField = (type: () => new () => object, message: string) =>
+  applyDecorators(IsObject({ message }), ValidateNested(), Type(type));

@@ -1,4 +1,4 @@
-export { Optional, Trim, NameField } from './fields';
+export { Optional, Trim, NameField, NestedField } from './fields';
 export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -10,3 +10,4 @@ export {
   type Page,
   type PageRequest,
 } from './paging';
+export { MAX_INPUT_DEPTH, untrustedInputProblem, type InputProblem } from './untrusted-input';

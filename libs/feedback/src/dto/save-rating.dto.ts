@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
-import { Optional } from '@hotseat/validation';
+import { NestedField, Optional } from '@hotseat/validation';
 import { RECOMMENDATIONS, type Recommendation } from '../entities/rating.entity';
 import { AttributeRatingDto } from './attribute-rating.dto';
 import { Score } from './fields';
@@ -25,8 +25,7 @@ export class SaveRatingDto {
 
   /** "How do you work with the product team when customers keep reporting the same problem?" */
   @Optional()
-  @ValidateNested()
-  @Type(() => ScoredNotesDto)
+  @NestedField(() => ScoredNotesDto, 'productTeam must be { score, notes }: a score from 1 to 4')
   productTeam?: ScoredNotesDto;
 
   @Optional()

@@ -1,13 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsDefined, ValidateNested } from 'class-validator';
+import { IsDefined } from 'class-validator';
+import { NestedField } from '@hotseat/validation';
 import { ScoredNotesDto } from './scored-notes.dto';
 
 const Answer = (field: string) =>
   applyDecorators(
     IsDefined({ message: `${field} is needed: a score from 1 to 4, with notes if you like` }),
-    ValidateNested(),
-    Type(() => ScoredNotesDto),
+    NestedField(() => ScoredNotesDto, `${field} must be { score, notes }: a score from 1 to 4`),
   );
 
 /** A shadow host's three answers; sending them again replaces them until the link expires. */

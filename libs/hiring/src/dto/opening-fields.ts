@@ -1,16 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsObject,
   IsString,
   Length,
-  ValidateNested,
 } from 'class-validator';
-import { Trim } from '@hotseat/validation';
+import { NestedField, Trim } from '@hotseat/validation';
 import { OpeningWeightsDto } from './opening-weights.dto';
 
 /** The field rules of an opening, shared by create and update. */
@@ -35,7 +32,8 @@ export const ScenarioIdsField = () =>
 
 export const WeightsField = () =>
   applyDecorators(
-    IsObject({ message: 'weights must be { rubric, csat, productTeam, shadowing, roleplay }' }),
-    ValidateNested(),
-    Type(() => OpeningWeightsDto),
+    NestedField(
+      () => OpeningWeightsDto,
+      'weights must be { rubric, csat, productTeam, shadowing, roleplay }',
+    ),
   );
