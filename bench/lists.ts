@@ -14,6 +14,7 @@
  * (EXPLAIN ANALYZE) of every statement. The server runs from dist/ when there is one (`--server`
  * chooses), else from the sources through ts-node; in its own process either way.
  */
+import type { Request } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -469,9 +470,11 @@ interface DashboardModel {
  */
 async function inProcessOf(testApp: TestApp, who: Login): Promise<Measured[]> {
   const { app } = testApp;
+  // The page as opened at the address links are made for: no address notice.
+  const atPublicUrl = { host: new URL(testApp.url).host } as Request;
   const staff = (await app.get(AuthService).authenticate(who.token)) as StaffPrincipal;
   const controller = app.get(StaffPagesController);
-  const page: object = await controller.dashboard(staff, {});
+  const page: object = await controller.dashboard(staff, {}, atPublicUrl);
   const first = page as DashboardModel;
   const queries: Array<[string, { finished?: string; candidates?: string }]> = [
     ['page model, first page', {}],
@@ -486,11 +489,13 @@ async function inProcessOf(testApp: TestApp, who: Login): Promise<Measured[]> {
   );
   const results: Measured[] = [];
   for (const [what, query] of queries) {
-    const sorted = await time(() => controller.dashboard(staff, query));
+    const sorted = await time(() => controller.dashboard(staff, query, atPublicUrl));
     results.push(report(`${who.who}: ${what} (in process)`, sorted, true));
   }
 
-  const statements = await recorded(app.get(DataSource), () => controller.dashboard(staff, {}));
+  const statements = await recorded(app.get(DataSource), () =>
+    controller.dashboard(staff, {}, atPublicUrl),
+  );
   console.log(`  its ${statements.length} SQL statements, one at a time (first page):`);
   const dataSource = app.get(DataSource);
   for (const { sql, parameters } of statements) {

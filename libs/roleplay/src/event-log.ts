@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   candidateSees,
@@ -9,6 +10,7 @@ import {
   type EventType,
   type LoggedEvent,
   type NewEvent,
+  type RoleplayRole,
   type SessionEvent,
   type SessionState,
   type SessionStatus,
@@ -30,12 +32,47 @@ export interface LockedSession {
   timeUp: boolean;
 }
 
+/**
+ * An action's idempotency key (docs/protocol.md): its clientId, scoped to the side that sent it, so
+ * one side can never read the other's events by reusing its clientId; and the action with its
+ * payload, so that a retry is told from a reused clientId.
+ */
+export interface ClientRequest {
+  clientId: string;
+  role: RoleplayRole;
+  /** SHA-256 of the action's name and payload (without the clientId). */
+  fingerprint: string;
+}
+
+export function clientRequest(
+  role: RoleplayRole,
+  action: string,
+  { clientId, ...payload }: { clientId: string },
+): ClientRequest {
+  const fingerprint = createHash('sha256')
+    .update(`${action}\n${canonicalJson(payload)}`)
+    .digest('hex');
+  return { clientId, role, fingerprint };
+}
+
+/** JSON with every object's keys sorted: the same payload gives the same text, whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 /** Decides what an action appends, or throws (ActionRefused, or an HTTP error); may read more through `manager`. */
 export type Decision = (session: LockedSession, manager: EntityManager) => Promise<NewEvent[]>;
 
 export interface Appended {
   events: LoggedEvent[];
-  /** The clientId was seen before: `events` is what that first attempt logged, nothing new was. */
+  /** The same request was seen before: `events` is what that first attempt logged, nothing new was. */
   duplicate: boolean;
 }
 
@@ -94,9 +131,13 @@ export class EventLog {
   /**
    * Appends one event that needs nothing but a live session and moves no state (chat, anger, notes,
    * help center...): the hot path, one statement and one round trip. When it cannot (the session is
-   * not live, or the clientId was seen before) `append` runs the whole decision to answer exactly why.
+   * not live, or the key was seen before) `append` runs the whole decision to answer exactly why.
    */
-  async appendWhileLive(sessionId: string, clientId: string, event: NewEvent): Promise<Appended> {
+  async appendWhileLive(
+    sessionId: string,
+    request: ClientRequest,
+    event: NewEvent,
+  ): Promise<Appended> {
     if (STATE_CHANGES[event.type]) {
       throw new Error(`${event.type} moves the session's state: append it with append()`);
     }
@@ -108,19 +149,21 @@ export class EventLog {
            WHERE id = $1 AND status = 'live' AND ends_at > clock_timestamp()
            RETURNING last_seq, last_candidate_seq
          )
-         INSERT INTO session_events
-           (session_id, seq, candidate_seq, type, actor, client_id, payload, at)
+         INSERT INTO session_events (session_id, seq, candidate_seq, type, actor, client_id,
+                                     client_role, client_request, payload, at)
          SELECT $1, last_seq, CASE WHEN $6::int = 1 THEN last_candidate_seq END,
-                $2, $3, $4, $5::jsonb, clock_timestamp()
+                $2, $3, $4, $7, $8, $5::jsonb, clock_timestamp()
          FROM next
          RETURNING ${EVENT_COLUMNS}`,
         [
           sessionId,
           event.type,
           event.actor,
-          clientId,
+          request.clientId,
           JSON.stringify(event.payload),
           candidateSees(event.type) ? 1 : 0,
+          request.role,
+          request.fingerprint,
         ],
       );
       if (inserted.length > 0) {
@@ -129,15 +172,19 @@ export class EventLog {
     } catch (error) {
       if (!isClientIdConflict(error)) throw error;
     }
-    return this.append(sessionId, clientId, (session) => {
+    return this.append(sessionId, request, (session) => {
       requireLive(session);
       return Promise.resolve([event]);
     });
   }
 
   /** Appends what `decide` makes of the session's current state, in one transaction. */
-  async append(sessionId: string, clientId: string | null, decide: Decision): Promise<Appended> {
-    return this.told(sessionId, await this.appendInTransaction(sessionId, clientId, decide));
+  async append(
+    sessionId: string,
+    request: ClientRequest | null,
+    decide: Decision,
+  ): Promise<Appended> {
+    return this.told(sessionId, await this.appendInTransaction(sessionId, request, decide));
   }
 
   /** The events after `afterSeq`, oldest first, at most `limit` (null: all). */
@@ -194,7 +241,7 @@ export class EventLog {
 
   private async appendInTransaction(
     sessionId: string,
-    clientId: string | null,
+    request: ClientRequest | null,
     decide: Decision,
   ): Promise<Appended> {
     return this.dataSource.transaction(async (manager) => {
@@ -209,11 +256,24 @@ export class EventLog {
       if (!session) throw new ActionRefused('not-found', 'There is no role-play with this id.');
       // A statement that waited for the lock reads the log with the snapshot it took before waiting;
       // this next statement sees every commit before ours.
-      const [original] = await manager.query<EventRow[]>(
-        `SELECT ${EVENT_COLUMNS} FROM session_events WHERE session_id = $1 AND client_id = $2`,
-        [sessionId, clientId],
-      );
-      if (original) return { events: [toEvent(original)], duplicate: true };
+      if (request) {
+        const [original] = await manager.query<Array<EventRow & { clientRequest: string | null }>>(
+          `SELECT ${EVENT_COLUMNS}, client_request AS "clientRequest" FROM session_events
+           WHERE session_id = $1 AND client_role = $2 AND client_id = $3`,
+          [sessionId, request.role, request.clientId],
+        );
+        if (original) {
+          // Events logged before keys held a fingerprint have none: their retries still count.
+          if (original.clientRequest !== null && original.clientRequest !== request.fingerprint) {
+            throw new ActionRefused(
+              'invalid',
+              'This clientId was already used for a different action: use a new UUID for each action, and the same one only to retry that exact action.',
+              'clientId',
+            );
+          }
+          return { events: [toEvent(original)], duplicate: true };
+        }
+      }
 
       const fresh = await decide(session, manager);
       if (fresh.length === 0) return { events: [], duplicate: false };
@@ -221,15 +281,18 @@ export class EventLog {
       let candidateSeq = session.lastCandidateSeq;
       const tuples = fresh.map((event, index) => {
         const seen = candidateSees(event.type) ? ++candidateSeq : null;
+        // The key goes with the first event: the one a retry is answered with.
+        const key = index === 0 ? request : null;
         values.push(session.lastSeq + index + 1, seen, event.type, event.actor);
-        values.push(index === 0 ? clientId : null, JSON.stringify(event.payload));
+        values.push(key?.clientId ?? null, key?.role ?? null, key?.fingerprint ?? null);
+        values.push(JSON.stringify(event.payload));
         const p = values.length;
-        return `($1, $${p - 5}, $${p - 4}::int, $${p - 3}, $${p - 2}, $${p - 1}::uuid, $${p}::jsonb, clock_timestamp())`;
+        return `($1, $${p - 7}, $${p - 6}::int, $${p - 5}, $${p - 4}, $${p - 3}::uuid, $${p - 2}, $${p - 1}, $${p}::jsonb, clock_timestamp())`;
       });
       const inserted = (
         await manager.query<EventRow[]>(
-          `INSERT INTO session_events
-             (session_id, seq, candidate_seq, type, actor, client_id, payload, at)
+          `INSERT INTO session_events (session_id, seq, candidate_seq, type, actor, client_id,
+                                       client_role, client_request, payload, at)
            VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}`,
           values,
         )
@@ -290,7 +353,7 @@ export function requireNotOver(session: LockedSession): void {
 function isClientIdConflict(error: unknown): boolean {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } })
     .driverError;
-  return driverError?.code === '23505' && driverError.constraint === 'session_events_client_id';
+  return driverError?.code === '23505' && driverError.constraint === 'session_events_client_key';
 }
 
 /** A row as the vocabulary types it: the log holds only what the vocabulary allowed in. */

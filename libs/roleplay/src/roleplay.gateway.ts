@@ -11,8 +11,8 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { isUUID } from 'class-validator';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Environment } from '@hotseat/config';
+import { untrustedInputProblem } from '@hotseat/validation';
 import {
   AccessGuard,
   AuthService,
@@ -39,6 +39,7 @@ import {
   TypingPayload,
 } from './dto/socket-payloads';
 import type { Appended } from './event-log';
+import { FLOOD_LIMITS, FloodLimits, tokenKey } from './flood-limits';
 import { ActionRefused } from './roleplay.errors';
 import { ackEvent, RoleplayService } from './roleplay.service';
 import {
@@ -50,9 +51,6 @@ import { SessionsService, type Participant } from './sessions.service';
 import { AckExceptionFilter, refusal, reply, socketValidationPipe } from './socket-errors';
 
 export const ROLEPLAY_NAMESPACE = '/roleplay';
-
-/** Per connection: a burst of 40 events, then 20 a second on average. */
-const RATE_LIMIT = { points: 40, duration: 2 };
 
 /**
  * The role-play chat (docs/protocol.md; the events are typed in @hotseat/events). The handshake
@@ -68,7 +66,7 @@ export class RoleplayGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
 {
   private readonly logger = new Logger('Roleplay');
-  private readonly limiter = new RateLimiterMemory(RATE_LIMIT);
+  private readonly limits = new FloodLimits();
   private stopGuarding?: () => void;
 
   constructor(
@@ -98,17 +96,27 @@ export class RoleplayGateway
   }
 
   handleConnection(socket: RoleplaySocket): void {
-    // Runs before every incoming event: unknown events and floods are answered here, not dropped.
+    // Runs before every incoming event: unknown events, floods and payloads that break the shared
+    // input rule (@hotseat/validation) are answered here, not dropped.
+    const token = tokenKey(socket.data.principal!);
+    const { sessionId } = participantOf(socket);
     socket.use(([event, ...args], next) => {
       const ack: unknown = args.at(-1);
-      if (socket.listenerCount(event) === 0) {
+      // `error` is Socket.IO's own (it listens for it), never an event a client may send.
+      if (event === 'error' || socket.listenerCount(event) === 0) {
         reply(ack, refusal('unknown-event', `There is no event "${event}": see docs/protocol.md.`));
         return;
       }
-      this.limiter.consume(socket.id).then(
-        () => next(),
-        () => reply(ack, refusal('rate-limited', 'Too many messages at once: wait a moment.')),
-      );
+      this.limits.allow(token, sessionId).then((allowed) => {
+        if (!allowed) {
+          reply(ack, refusal('rate-limited', 'Too many messages at once: wait a moment.'));
+          return;
+        }
+        const payload: unknown = typeof args[0] === 'function' ? undefined : args[0];
+        const problem = untrustedInputProblem(payload, 'payload');
+        if (problem) reply(ack, refusal('invalid', problem.message, problem.field));
+        else next();
+      }, next);
     });
     void this.broadcaster.presence(participantOf(socket).sessionId);
   }
@@ -121,11 +129,11 @@ export class RoleplayGateway
   @SubscribeMessage('session:start')
   async start(
     @ConnectedSocket() socket: RoleplaySocket,
-    @MessageBody() { clientId }: ActionPayload,
+    @MessageBody() body: ActionPayload,
     @Ack() ack: unknown,
   ) {
     const participant = participantOf(socket);
-    this.answer(ack, participant, await this.roleplay.start(participant, clientId));
+    this.answer(ack, participant, await this.roleplay.start(participant, body));
   }
 
   @SubscribeMessage('chat:send')
@@ -200,11 +208,11 @@ export class RoleplayGateway
   @SubscribeMessage('session:solve')
   async solve(
     @ConnectedSocket() socket: RoleplaySocket,
-    @MessageBody() { clientId }: ActionPayload,
+    @MessageBody() body: ActionPayload,
     @Ack() ack: unknown,
   ) {
     const participant = participantOf(socket);
-    this.answer(ack, participant, await this.roleplay.solve(participant, clientId));
+    this.answer(ack, participant, await this.roleplay.solve(participant, body));
   }
 
   @SubscribeMessage('session:end')
@@ -340,6 +348,13 @@ export class RoleplayGateway
       if (error instanceof ActionRefused) throw new Error(error.message);
       this.logger.error(error, 'Joining a role-play failed');
       throw new Error('Hotseat could not open this role-play just now. Try again in a moment.');
+    }
+    // Last, once nothing else can refuse it: the socket counts from here until it closes.
+    if (!this.limits.admit(tokenKey(principal), socket, socket.conn)) {
+      const what = principal.kind === 'guest' ? 'This link is' : 'You are';
+      throw new Error(
+        `${what} already connected in ${FLOOD_LIMITS.socketsPerToken} windows: close one of them, then try again.`,
+      );
     }
     await this.broadcaster.join(socket, socket.data.participant);
   }

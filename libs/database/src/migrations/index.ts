@@ -5,6 +5,7 @@ import { ScorecardsAndFeedback1795443847783 } from './1795443847783-ScorecardsAn
 import { EventSpine1796238346696 } from './1796238346696-EventSpine';
 import { DeskFigures1796294285006 } from './1796294285006-DeskFigures';
 import { CandidateSeq1796310000000 } from './1796310000000-CandidateSeq';
+import { ScopedClientKeys1796400000000 } from './1796400000000-ScopedClientKeys';
 
 /**
  * Every migration, oldest first. `npm run db:generate -- libs/database/src/migrations/Name` writes a
@@ -18,4 +19,5 @@ export const migrations: Array<new () => object> = [
   EventSpine1796238346696,
   DeskFigures1796294285006,
   CandidateSeq1796310000000,
+  ScopedClientKeys1796400000000,
 ];

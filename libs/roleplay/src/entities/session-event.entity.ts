@@ -1,13 +1,14 @@
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import type { Actor, EventType } from '@hotseat/events';
+import type { Actor, EventType, RoleplayRole } from '@hotseat/events';
 import { RoleplaySession } from './roleplay-session.entity';
 
 /**
- * The append-only log of a role-play. `seq` counts 1, 2, 3... per session with no gaps; `clientId`
- * makes a retried action return its original event instead of a second one.
+ * The append-only log of a role-play. `seq` counts 1, 2, 3... per session with no gaps; `clientId`,
+ * scoped to the side that sent it, makes a retried action return its original event instead of a
+ * second one (docs/protocol.md).
  */
 @Entity('session_events')
-@Unique('session_events_client_id', ['sessionId', 'clientId'])
+@Unique('session_events_client_key', ['sessionId', 'clientRole', 'clientId'])
 @Index('session_events_candidate_seq', ['sessionId', 'candidateSeq'])
 export class SessionEventRow {
   @PrimaryColumn({ type: 'uuid' })
@@ -35,6 +36,14 @@ export class SessionEventRow {
   /** Null for events the server makes itself (the opening line, the time limit). */
   @Column({ type: 'uuid', nullable: true })
   clientId!: string | null;
+
+  /** Who sent the action: `interviewer`, `candidate` or `observer`; set with clientId. */
+  @Column({ type: 'text', nullable: true })
+  clientRole!: RoleplayRole | null;
+
+  /** SHA-256 (hex) of the action's name and payload, to refuse a clientId reused for another action. */
+  @Column({ type: 'text', nullable: true })
+  clientRequest!: string | null;
 
   @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
