@@ -161,6 +161,18 @@ const MATRIX: Record<string, Row> = {
     }),
     expected: interviewersOwn(200),
   },
+  'POST /api/sessions/:id/candidate-link': {
+    call: async ({ app, staff }) => ({
+      path: `/api/sessions/${(await scheduleSession(app, staff.interviewer)).id}/candidate-link`,
+    }),
+    expected: interviewersOwn(201),
+  },
+  'DELETE /api/sessions/:id/candidate-link': {
+    call: async ({ app, staff }) => ({
+      path: `/api/sessions/${(await scheduleSession(app, staff.interviewer)).id}/candidate-link`,
+    }),
+    expected: interviewersOwn(204),
+  },
   'GET /api/sessions/:id/events': {
     call: async ({ app, staff }) => ({
       path: `/api/sessions/${(await scheduleSession(app, staff.interviewer)).id}/events`,
@@ -209,6 +221,12 @@ const MATRIX: Record<string, Row> = {
       body: { hostName: 'Sam Host' },
     }),
     expected: interviewersOwn(201),
+  },
+  'DELETE /api/shadow-links/:id': {
+    call: async ({ app, staff }) => ({
+      path: `/api/shadow-links/${(await shadowLink(app, staff.interviewer)).id}`,
+    }),
+    expected: interviewersOwn(204),
   },
   'GET /api/shadow-feedback': {
     call: async ({ app, staff }, caller) =>

@@ -108,3 +108,66 @@ describe('GET /health when the database stops answering', () => {
     await request(testApp.url).get('/health').expect(200);
   });
 });
+
+describe('GET /health with Redis (REDIS_URL)', () => {
+  let database: TestDatabase;
+  let proxy: TcpProxy;
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    // CI runs Redis on this machine; the app reaches it through a relay the test can cut.
+    const redis = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+    proxy = await new TcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) }).start();
+    redis.hostname = '127.0.0.1';
+    redis.port = String(proxy.port);
+    database = await createTestDatabase();
+    testApp = await startTestApp({ ...database.environment, REDIS_URL: redis.href });
+  });
+
+  afterAll(async () => {
+    await testApp?.close();
+    await proxy?.close();
+    await database?.drop();
+  });
+
+  /** The Redis client notices a cut and reconnects by itself, a moment later: ask until then. */
+  async function healthOnce(status: string) {
+    for (const deadline = Date.now() + 20_000; ;) {
+      const response = await request(testApp.url).get('/health');
+      if (response.body.status === status || Date.now() > deadline) return response;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  it('reports Redis, degraded (not down) while only Redis is gone, then ok again', async () => {
+    const up = await request(testApp.url).get('/health').expect(200);
+    expect(up.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
+
+    await proxy.cut();
+    const degraded = await healthOnce('degraded');
+    expect(degraded.status).toBe(200);
+    expect(degraded.body).toEqual({
+      status: 'degraded',
+      info: { database: { status: 'up' } },
+      error: {
+        redis: {
+          status: 'down',
+          message:
+            'not connected: role-plays go on, but broadcasts to other instances are lost until Redis is back',
+        },
+      },
+      details: {
+        database: { status: 'up' },
+        redis: { status: 'down', message: expect.any(String) },
+      },
+    });
+
+    await proxy.restore();
+    const back = await healthOnce('ok');
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ status: 'ok', info: { redis: { status: 'up' } } });
+  });
+});

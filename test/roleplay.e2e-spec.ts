@@ -576,7 +576,8 @@ describe(`live role-play (${databaseKind} database)`, () => {
         { token: mine.candidateToken },
         { extraHeaders: { origin: 'https://evil.example' } },
       );
-      await expect(foreign).rejects.toThrow('Connections are accepted only from pages of');
+      // A candidate is told in plain words; docs/protocol.md has the staff wording.
+      await expect(foreign).rejects.toThrow('Open the link exactly as you received it.');
       await expect(connect({ token: 'hsl_not-a-real-token' })).rejects.toThrow(
         LINK_NO_LONGER_VALID,
       );

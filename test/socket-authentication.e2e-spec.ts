@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
@@ -59,8 +60,9 @@ describe(`socket access (${databaseKind} database)`, () => {
   function handshake(
     auth: object,
     extraHeaders: Record<string, string> = {},
+    to = url,
   ): Promise<{ socket: ClientSocket; principal?: Principal; refused?: string }> {
-    const socket = connect(url, {
+    const socket = connect(to, {
       auth,
       extraHeaders,
       transports: ['websocket'],
@@ -108,8 +110,86 @@ describe(`socket access (${databaseKind} database)`, () => {
     const fresh = await staffToken(testApp.app, admin);
     const foreign = await handshake({ token: fresh }, { origin: 'https://evil.example' });
     expect(foreign.refused).toBe(
-      'Connections are accepted only from pages of http://hotseat.test:3000.',
+      'Connections are accepted only from pages of http://hotseat.test:3000 (PUBLIC_URL) or of the address they are made to; this page is at https://evil.example.',
     );
+  });
+
+  describe('the page a browser opens a socket from (Origin)', () => {
+    let warn: jest.SpyInstance;
+    beforeEach(() => (warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => {})));
+    afterEach(() => warn.mockRestore());
+
+    it("accepts PUBLIC_URL's pages and pages on the address the socket is made to", async () => {
+      const token = await staffToken(testApp.app, admin);
+      // `url` is 127.0.0.1 while PUBLIC_URL names another host: Hotseat opened by its address.
+      for (const origin of [PUBLIC_URL, url]) {
+        const { principal, refused } = await handshake(
+          {},
+          { cookie: `hotseat_session=${token}`, origin },
+        );
+        expect({ origin, refused, principal: principal?.kind }).toEqual({
+          origin,
+          refused: undefined,
+          principal: 'staff',
+        });
+      }
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    it('accepts a page at 127.0.0.1 when PUBLIC_URL is http://localhost on the same port', async () => {
+      const http = createServer();
+      const local = new Server(http);
+      await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+      const port = (http.address() as { port: number }).port;
+      guardSockets(local, testApp.app.get(AuthService), testApp.app.get(Revocations), {
+        publicUrl: `http://localhost:${port}`,
+      });
+      local.on('connection', (socket: AuthenticatedSocket) =>
+        socket.emit('principal', socket.data.principal),
+      );
+      try {
+        const { token } = await issueLink(testApp.app, 'candidate');
+        for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
+          const { principal, refused } = await handshake(
+            { token },
+            { origin },
+            `http://127.0.0.1:${port}`,
+          );
+          expect({ origin, refused, principal: principal?.kind }).toEqual({
+            origin,
+            refused: undefined,
+            principal: 'guest',
+          });
+        }
+      } finally {
+        open.splice(0).forEach((socket) => socket.close());
+        await local.close();
+      }
+    });
+
+    it('refuses another site, and a bare "null", logging the origin and host but no token', async () => {
+      const token = await staffToken(testApp.app, admin);
+      const otherPort = url.replace(/:\d+$/, ':1');
+      for (const origin of ['https://evil.example', otherPort, 'null']) {
+        const { refused } = await handshake({}, { cookie: `hotseat_session=${token}`, origin });
+        expect(refused).toMatch(/^Connections are accepted only from pages of/);
+      }
+      expect(warn).toHaveBeenCalledTimes(3);
+      expect(warn).toHaveBeenCalledWith(
+        { origin: 'https://evil.example', host: new URL(url).host },
+        'Refused a socket opened from a page of another address',
+      );
+      expect(JSON.stringify(warn.mock.calls)).not.toContain(token);
+    });
+
+    it('tells a refused candidate what to do, in plain words', async () => {
+      const { token } = await issueLink(testApp.app, 'candidate');
+      const { refused } = await handshake({ token }, { origin: 'https://evil.example' });
+      expect(refused).toBe(
+        'This page could not connect to the chat. Open the link exactly as you received it.',
+      );
+      expect(JSON.stringify(warn.mock.calls)).not.toContain(token);
+    });
   });
 
   it('closes an open connection at logout', async () => {
@@ -120,9 +200,13 @@ describe(`socket access (${databaseKind} database)`, () => {
     expect(await closed).toBe('io server disconnect');
   });
 
-  it('closes the open connections of a user an admin disables or demotes', async () => {
+  it('closes the open connections of a user an admin disables, demotes or gives a new password', async () => {
     const adminToken = await staffToken(testApp.app, admin);
-    for (const change of [{ disabled: true }, { role: 'interviewer' }]) {
+    for (const change of [
+      { disabled: true },
+      { role: 'interviewer' },
+      { password: 'by the admin' },
+    ]) {
       const person = await createStaff(testApp.app, 'manager');
       const { socket } = await handshake({ token: await staffToken(testApp.app, person) });
       const closed = disconnected(socket);
@@ -133,6 +217,30 @@ describe(`socket access (${databaseKind} database)`, () => {
         .expect(200);
       expect(await closed).toBe('io server disconnect');
     }
+  });
+
+  it('at a password change, closes the other logins and their sockets, but not the caller’s own', async () => {
+    const person = await createStaff(testApp.app, 'interviewer');
+    const own = await staffToken(testApp.app, person);
+    const other = await staffToken(testApp.app, person);
+    const ownSocket = (await handshake({ token: own })).socket;
+    const otherSocket = (await handshake({ token: other })).socket;
+    let ownClosed = false;
+    ownSocket.on('disconnect', () => (ownClosed = true));
+    const otherClosed = disconnected(otherSocket);
+
+    await request(testApp.url)
+      .post('/api/auth/password')
+      .auth(own, { type: 'bearer' })
+      .send({ currentPassword: person.password, newPassword: 'a brand new password' })
+      .expect(204);
+
+    expect(await otherClosed).toBe('io server disconnect');
+    await request(testApp.url).get('/api/auth/me').auth(other, { type: 'bearer' }).expect(401);
+    await request(testApp.url).get('/api/auth/me').auth(own, { type: 'bearer' }).expect(200);
+    // Nothing ended the caller's login: two round trips after the other socket closed, theirs is open.
+    expect(ownClosed).toBe(false);
+    expect(ownSocket.connected).toBe(true);
   });
 
   it('closes the open connections of a revoked link, one by one or all for a subject', async () => {

@@ -49,7 +49,7 @@ describe('the candidate room, in Chromium', () => {
     });
     opened.push({ context, customer });
     await page.goto(session.candidateUrl);
-    return { page, context, customer };
+    return { page, context, customer, session };
   }
 
   it('tells a candidate still reading the briefing that the customer has arrived', async () => {
@@ -280,6 +280,28 @@ describe('the candidate room, in Chromium', () => {
       .map((event) => event.type);
     expect(flags).toEqual(['candidate.pasted', 'candidate.away', 'candidate.back']);
     expect(await page.locator('main').textContent()).not.toMatch(/paste|away|left the tab/i);
+  });
+
+  it('says plainly that the link no longer works when staff revoke it mid-chat', async () => {
+    const { page, session } = await openChat();
+    const revoked = await fetch(`${pageApp.url}/api/sessions/${session.id}/candidate-link`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await staffToken(pageApp.app, interviewer)}` },
+    });
+    expect(revoked.status).toBe(204);
+
+    await page
+      .getByRole('status')
+      .filter({
+        hasText:
+          'This link no longer works. If you think this is a mistake, reply to the email that sent it.',
+      })
+      .waitFor();
+    expect(await page.getByText('Reconnecting').count()).toBe(0);
+    expect(await page.locator('#reply').isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await screenshot(page, 'candidate-link-revoked');
   });
 
   it('shows a friendly page for a garbage or an expired link', async () => {

@@ -367,4 +367,29 @@ describe('a whole role-play in two browsers, from login to rating', () => {
       customer.close();
     }
   });
+
+  it('lets the interviewer replace the candidate link from the console, then revoke it', async () => {
+    const interviewer = await createStaff(pageApp.app, 'interviewer');
+    const session = await scheduleSession(pageApp.app, interviewer);
+    const desk = await (await newContext(interviewer)).newPage();
+    await desk.goto(`${pageApp.url}/sessions/${session.id}`);
+    await desk.getByText('Candidate link', { exact: true }).click();
+
+    await desk.getByRole('button', { name: 'New candidate link' }).click();
+    await desk.getByText('Here is the new link. The old one no longer works.').waitFor();
+    const fresh = await desk.getByLabel('New candidate link').inputValue();
+    expect(fresh).toMatch(new RegExp(`^${pageApp.url}/join/hsl_`));
+    expect((await fetch(session.candidateUrl)).status).toBe(404);
+    expect((await fetch(fresh)).status).toBe(200);
+    await screenshot(desk, 'console-candidate-link');
+
+    await desk.getByRole('button', { name: 'Revoke candidate link' }).click();
+    await desk.getByText('Revoke it? The candidate can no longer join with it.').waitFor();
+    await desk.getByRole('button', { name: 'Yes, revoke the link' }).click();
+    await desk
+      .getByText('Revoked: the candidate’s link no longer works.', { exact: false })
+      .waitFor();
+    expect(await desk.getByLabel('New candidate link').isVisible()).toBe(false);
+    expect((await fetch(fresh)).status).toBe(404);
+  });
 });

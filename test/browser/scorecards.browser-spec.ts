@@ -229,6 +229,44 @@ describe('the scorecard and the comparison, in Chromium', () => {
     await screenshot(page, 'scorecard');
   });
 
+  it("revokes a shadow host's link from the scorecard, keeping what they answered", async () => {
+    const { id: candidateId } = (
+      await api(interviewer.token)
+        .post('/api/candidates')
+        .send({ name: 'Cy Shadowed', email: 'cy@example.com' })
+        .expect(201)
+    ).body as { id: string };
+    const link = (
+      await api(interviewer.token)
+        .post(`/api/candidates/${candidateId}/shadow-links`)
+        .send({ hostName: 'Noor Host' })
+        .expect(201)
+    ).body as { token: string };
+    await api(link.token)
+      .put('/api/shadow-feedback')
+      .send({
+        learning: { score: 3, notes: 'Kept asking good questions' },
+        understanding: { score: 3 },
+        engagement: { score: 4 },
+      })
+      .expect(200);
+
+    const page = await asManager();
+    await page.goto(`${pageApp.url}/candidates/${candidateId}`);
+    const host = page.locator('.shadow-feedback').filter({ hasText: 'Noor Host' });
+    await host.getByRole('button', { name: 'Revoke link' }).click();
+    await host.getByText("Revoke Noor Host's link? What they answered stays.").waitFor();
+    await host.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await host.getByRole('status').filter({ hasText: 'The link was revoked just now.' }).waitFor();
+    await api(link.token).get('/api/shadow-feedback').expect(401);
+
+    await page.reload();
+    await host.getByText('The link was revoked on').waitFor();
+    await host.getByText('Kept asking good questions').waitFor();
+    expect(await host.getByRole('button', { name: 'Revoke link' }).count()).toBe(0);
+    await screenshot(page, 'scorecard-shadow-link-revoked');
+  });
+
   it('replays at 1x, 4x and 16x', async () => {
     const page = await asManager();
     await page.goto(`${pageApp.url}/candidates/${slow.id}`);

@@ -15,29 +15,36 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface PageApp {
   app: Awaited<ReturnType<typeof createApp>>;
-  /** The app's own origin, also its PUBLIC_URL: the sockets accept only pages from it. */
+  /** The address the app listens at, http://127.0.0.1:<port>, where the tests open its pages. */
   url: string;
+  /** Its PUBLIC_URL, where links lead: `url` unless the test asked for another host name. */
+  publicUrl: string;
   database: TestDatabase;
   close(): Promise<void>;
 }
 
-/** The real app on a fresh test database, listening where PUBLIC_URL says. */
-export async function startPageApp(): Promise<PageApp> {
+/**
+ * The real app on a fresh test database, listening where PUBLIC_URL says; with `publicHost`
+ * ("localhost"), PUBLIC_URL names that host instead, as when Hotseat is opened by another address.
+ */
+export async function startPageApp({ publicHost = '127.0.0.1' } = {}): Promise<PageApp> {
   const database = await createTestDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const publicUrl = `http://${publicHost}:${port}`;
   const app = await createApp(
     loadEnvironment({
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       LOG_FORMAT: 'json',
       ...database.environment,
-      PUBLIC_URL: url,
+      PUBLIC_URL: publicUrl,
     }),
   );
   await app.listen(port, '127.0.0.1');
   return {
     app,
     url,
+    publicUrl,
     database,
     close: async () => {
       await app.close();

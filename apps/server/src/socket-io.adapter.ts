@@ -73,6 +73,15 @@ export class HotseatIoAdapter extends IoAdapter {
     this.redisAdapter = createAdapter(publisher, subscriber);
   }
 
+  /**
+   * Resolves when both Redis connections answer (/health); throws when either is down, while the
+   * client reconnects by itself. Only called with REDIS_URL set.
+   */
+  async pingRedis(): Promise<void> {
+    if (this.clients.some((client) => !client.isReady)) throw new Error('not connected');
+    await Promise.all(this.clients.map((client) => client.ping()));
+  }
+
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, {
       ...options,

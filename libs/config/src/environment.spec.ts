@@ -105,4 +105,16 @@ describe(loadEnvironment.name, () => {
       'TRUST_PROXY_HOPS must be a whole number of proxies from 0 to 10 (got "yes").',
     ]);
   });
+
+  it('reads CANDIDATE_LINK_HOURS_AFTER_END as whole hours, 24 by default, 0 allowed', () => {
+    expect(loadEnvironment({}).CANDIDATE_LINK_HOURS_AFTER_END).toBe(24);
+    expect(
+      loadEnvironment({ CANDIDATE_LINK_HOURS_AFTER_END: '0' }).CANDIDATE_LINK_HOURS_AFTER_END,
+    ).toBe(0);
+    for (const value of ['-1', '1.5', 'a day', '2161']) {
+      expect(problemsOf({ CANDIDATE_LINK_HOURS_AFTER_END: value })).toEqual([
+        `CANDIDATE_LINK_HOURS_AFTER_END must be a whole number of hours from 0 to 2160 (got "${value}").`,
+      ]);
+    }
+  });
 });

@@ -92,6 +92,16 @@ export class Environment {
   @Max(10, { message: 'must be a whole number of proxies from 0 to 10' })
   TRUST_PROXY_HOPS: number = 0;
 
+  /**
+   * How long a candidate's link still works once their role-play has ended, to read the transcript.
+   * No link lives longer than 90 days, so neither may this.
+   */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of hours from 0 to 2160' })
+  @Min(0, { message: 'must be a whole number of hours from 0 to 2160' })
+  @Max(2160, { message: 'must be a whole number of hours from 0 to 2160' })
+  CANDIDATE_LINK_HOURS_AFTER_END: number = 24;
+
   /** The first admin, created at start when there are no staff accounts yet. */
   @ValidateIf((environment: Environment) => environment.HOTSEAT_ADMIN_PASSWORD !== undefined)
   @IsDefined({ message: 'must be set together with HOTSEAT_ADMIN_PASSWORD' })

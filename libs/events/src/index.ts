@@ -39,4 +39,5 @@ export {
   type PresenterContext,
 } from './presenter';
 export { duration, replayClock, sinceStart, stopwatch } from './time';
+export { LINK_NO_LONGER_VALID } from './refusals';
 export type * from './socket-events';

@@ -19,6 +19,10 @@ export class ShadowFeedbackRepository {
     return manager.getRepository(ShadowFeedback).save(feedback);
   }
 
+  byId(id: string): Promise<ShadowFeedback | null> {
+    return this.dataSource.getRepository(ShadowFeedback).findOneBy({ id });
+  }
+
   ofLink(linkId: string): Promise<ShadowFeedback | null> {
     return this.dataSource.getRepository(ShadowFeedback).findOneBy({ linkId });
   }

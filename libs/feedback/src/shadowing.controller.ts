@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
 import {
   CurrentPrincipal,
   CurrentStaff,
@@ -23,6 +33,13 @@ export class ShadowingController {
     @Body() body: CreateShadowLinkDto,
   ) {
     return this.shadowing.createLink(staff, id, body.hostName);
+  }
+
+  /** `:id` is the `id` createLink answered; the host's answers stay, the link stops working. */
+  @Delete('shadow-links/:id')
+  @HttpCode(204)
+  revokeLink(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.shadowing.revokeLink(staff, id);
   }
 
   @Get('shadow-feedback')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '@hotseat/config';
 import { CandidatesService } from '@hotseat/hiring';
@@ -64,6 +64,30 @@ export class ShadowingService {
     });
   }
 
+  /**
+   * Revokes one host's link (`id` is what createLink answered) for staff who may see its candidate;
+   * the answers given so far stay, as the host's word. Their open page can no longer save.
+   */
+  async revokeLink(staff: StaffPrincipal, id: string): Promise<void> {
+    const feedback = await this.feedback.byId(id);
+    requireAccess(
+      !!feedback && (await this.seesCandidate(staff, feedback.candidateId)),
+      'shadow link',
+    );
+    await this.links.revoke(feedback!.linkId);
+  }
+
+  /** The candidate rule as a yes or no, so an unseen candidate's link answers like an unknown one. */
+  private async seesCandidate(staff: StaffPrincipal, candidateId: string): Promise<boolean> {
+    try {
+      await this.candidates.get(staff, candidateId);
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundException) return false;
+      throw error;
+    }
+  }
+
   /** The host's form: whom it is about, the questions, and their answers so far. */
   async form(guest: GuestPrincipal) {
     const feedback = await this.ownFeedback(guest);
@@ -91,11 +115,12 @@ export class ShadowingService {
   /** Every shadow link's feedback for these candidates, answered or still waiting, oldest first. */
   async forCandidates(candidateIds: string[]) {
     const rows = await this.feedback.ofCandidates(candidateIds);
-    const expiries = await this.links.expiries(rows.map((row) => row.linkId));
+    const lifetimes = await this.links.lifetimes(rows.map((row) => row.linkId));
     return rows.map((row) => ({
       ...feedbackView(row),
       candidateId: row.candidateId,
-      linkExpiresAt: expiries.get(row.linkId)!,
+      linkExpiresAt: lifetimes.get(row.linkId)!.expiresAt,
+      linkRevokedAt: lifetimes.get(row.linkId)!.revokedAt,
     }));
   }
 

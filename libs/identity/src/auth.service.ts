@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CapabilityLinksService } from './capability-links.service';
 import { normalizeEmail } from './email';
 import { Login } from './entities/login.entity';
@@ -117,7 +117,10 @@ export class AuthService implements OnModuleInit {
     };
   }
 
-  /** Changes the caller's password and ends their other sessions. */
+  /**
+   * Changes the caller's password and ends their other logins, closing those logins' sockets; the
+   * login that asked, and its sockets, go on.
+   */
   async changePassword(principal: StaffPrincipal, current: string, next: string): Promise<void> {
     const account = `user:${principal.user.id}`;
     this.failures.check(account);
@@ -130,10 +133,21 @@ export class AuthService implements OnModuleInit {
     }
     this.failures.succeed(account);
     const passwordHash = await hashPassword(next);
-    await this.dataSource.transaction(async (manager) => {
+    const ended = await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { passwordHash });
-      await manager.getRepository(Login).delete({ userId: user.id, id: Not(principal.loginId) });
+      const deleted = await manager
+        .createQueryBuilder()
+        .delete()
+        .from(Login)
+        .where('user_id = :userId AND id <> :loginId', {
+          userId: user.id,
+          loginId: principal.loginId,
+        })
+        .returning('id')
+        .execute();
+      return deleted.raw as Array<{ id: string }>;
     });
-    this.revocations.publish({ kind: 'user', userId: user.id });
+    // One per login, not one for the user: that would close the caller's own sockets too.
+    for (const { id } of ended) this.revocations.publish({ kind: 'login', loginId: id });
   }
 }

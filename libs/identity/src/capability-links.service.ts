@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { CapabilityLink } from './entities/capability-link.entity';
 import { LinkNoLongerValidException } from './identity.errors';
 import type { GuestPrincipal, LinkScope } from './principal';
@@ -74,13 +74,54 @@ export class CapabilityLinksService {
     this.revocations.publish({ kind: 'link-subject', scope, subjectId });
   }
 
+  /** Revokes every other live link to `kept`'s subject: the one just issued in their place stays. */
+  async revokeOthers(kept: Pick<CapabilityLink, 'id' | 'scope' | 'subjectId'>): Promise<void> {
+    const others = await this.links.find({
+      where: {
+        scope: kept.scope,
+        subjectId: kept.subjectId,
+        revokedAt: IsNull(),
+        id: Not(kept.id),
+      },
+      select: { id: true },
+    });
+    for (const { id } of others) await this.revoke(id);
+  }
+
+  /**
+   * Every live link to one subject stops working within `lifetimeMs` from now, or sooner if it
+   * already did. Timed by the database's clock, the one that stamps the event log. It publishes
+   * nothing: open connections must be closed by the caller once the change is committed.
+   */
+  async shorten(
+    scope: LinkScope,
+    subjectId: string,
+    lifetimeMs: number,
+    manager?: EntityManager,
+  ): Promise<void> {
+    await this.repository(manager).query(
+      `UPDATE capability_links
+       SET expires_at = LEAST(expires_at, clock_timestamp() + $3::float8 * interval '1 millisecond')
+       WHERE scope = $1 AND subject_id = $2 AND revoked_at IS NULL`,
+      [scope, subjectId, lifetimeMs],
+    );
+  }
+
   /** When each of these links stops working, by id. */
   async expiries(linkIds: string[]): Promise<Map<string, Date>> {
+    const lifetimes = await this.lifetimes(linkIds);
+    return new Map([...lifetimes].map(([id, { expiresAt }]) => [id, expiresAt]));
+  }
+
+  /** Until when each of these links works, and when it was revoked if it was, by id. */
+  async lifetimes(
+    linkIds: string[],
+  ): Promise<Map<string, Pick<CapabilityLink, 'expiresAt' | 'revokedAt'>>> {
     const links = await this.links.find({
       where: { id: In(linkIds) },
-      select: { id: true, expiresAt: true },
+      select: { id: true, expiresAt: true, revokedAt: true },
     });
-    return new Map(links.map((link) => [link.id, link.expiresAt]));
+    return new Map(links.map(({ id, expiresAt, revokedAt }) => [id, { expiresAt, revokedAt }]));
   }
 
   private repository(manager?: EntityManager): Repository<CapabilityLink> {

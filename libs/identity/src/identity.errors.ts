@@ -1,8 +1,8 @@
 import { UnauthorizedException } from '@nestjs/common';
+import { LINK_NO_LONGER_VALID } from '@hotseat/events';
 
-/** The one answer for an unknown, expired or revoked link: it says nothing about any other link. */
-export const LINK_NO_LONGER_VALID =
-  'This link is no longer valid. Ask the person who sent it to you for a new one.';
+// Kept with the events' vocabulary: the pages recognise it in a refused handshake.
+export { LINK_NO_LONGER_VALID };
 export const LOGIN_ENDED = 'Your session has ended. Log in again.';
 export const WRONG_CREDENTIALS = 'The email or password is wrong.';
 

@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { LOGIN_COOKIE } from './login-cookie';
 import type { Principal } from './principal';
 import { principalRooms, revocationRoom, Revocations } from './revocations';
+import { parseToken } from './tokens';
 
 // setTimeout cannot wait longer; a connection older than this simply re-authenticates.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -14,8 +15,8 @@ const logger = new Logger('Sockets');
 /**
  * Puts identity in front of a Socket.IO server or namespace:
  * - the handshake is authenticated by the same AuthService as HTTP, with `auth.token` or, for pages,
- *   the session cookie; a browser's Origin must be `publicUrl`'s (no other site may open a socket
- *   with the visitor's cookie); a refusal is a connect_error that says why;
+ *   the session cookie; a browser must be on a page of Hotseat (acceptedOrigin); a refusal is a
+ *   connect_error that says why;
  * - an open connection is closed the moment its access ends: logout, disable, role or password
  *   change, link revoked, or the session or link expiring.
  * Returns a function that stops listening for revocations.
@@ -26,14 +27,23 @@ export function guardSockets(
   revocations: Revocations,
   { publicUrl }: { publicUrl: string },
 ): () => void {
-  const allowedOrigin = new URL(publicUrl).origin;
+  const publicOrigin = new URL(publicUrl).origin;
   server.use((socket: AuthenticatedSocket, next: (error?: Error) => void) => {
-    const origin = socket.handshake.headers.origin;
-    if (origin !== undefined && origin !== allowedOrigin) {
-      next(new Error(`Connections are accepted only from pages of ${allowedOrigin}.`));
+    const { origin, host } = socket.handshake.headers;
+    const token = handshakeToken(socket);
+    if (origin !== undefined && !acceptedOrigin(origin, host, publicOrigin)) {
+      logger.warn({ origin, host }, 'Refused a socket opened from a page of another address');
+      // A candidate can do nothing about PUBLIC_URL, but can open their link again as it was sent.
+      const guest = token !== undefined && parseToken(token).kind === 'link';
+      next(
+        new Error(
+          guest
+            ? 'This page could not connect to the chat. Open the link exactly as you received it.'
+            : `Connections are accepted only from pages of ${publicOrigin} (PUBLIC_URL) or of the address they are made to; this page is at ${origin}.`,
+        ),
+      );
       return;
     }
-    const token = handshakeToken(socket);
     if (!token) {
       next(
         new Error('Send your token as auth.token: log in first, or open the link you were sent.'),
@@ -61,6 +71,25 @@ export function guardSockets(
     server.in(revocationRoom(revocation)).disconnectSockets(true);
   });
   return () => subscription.unsubscribe();
+}
+
+/**
+ * The Origin check exists against other sites opening a socket with the visitor's cookie (cross-site
+ * WebSocket hijacking). A page at PUBLIC_URL passes, and so does a page on the very address the
+ * socket was opened at (Origin's host:port = the handshake's Host: Hotseat reached at 127.0.0.1 or
+ * a LAN address): Hotseat served that page, so it is not another site. A DNS-rebound page passes
+ * too, but under its own name it holds no Hotseat cookie, only tokens it already had.
+ */
+function acceptedOrigin(origin: string, host: string | undefined, publicOrigin: string): boolean {
+  if (origin === publicOrigin) return true;
+  if (!host) return false;
+  try {
+    const page = new URL(origin);
+    // Parsed with the page's scheme, so a default port written in Host (":80") compares equal.
+    return page.host === new URL(`${page.protocol}//${host}`).host;
+  } catch {
+    return false; // "null" (a sandboxed frame or a file) or a malformed header: not a page of ours.
+  }
 }
 
 function handshakeToken(socket: AuthenticatedSocket): string | undefined {

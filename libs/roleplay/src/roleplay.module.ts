@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HiringModule } from '@hotseat/hiring';
 import { IdentityModule } from '@hotseat/identity';
 import { ScenariosModule } from '@hotseat/scenarios';
+import { CandidateLinks } from './candidate-links';
 import { RoleplaySession } from './entities/roleplay-session.entity';
 import { SessionEventRow } from './entities/session-event.entity';
 import { EventLog } from './event-log';
@@ -22,6 +23,7 @@ export const roleplayEntities = [RoleplaySession, SessionEventRow];
   providers: [
     SessionsRepository,
     SessionsService,
+    CandidateLinks,
     EventLog,
     SessionBroadcaster,
     RoleplayService,

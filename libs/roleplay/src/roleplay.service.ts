@@ -29,7 +29,9 @@ import {
   type SearchScope,
 } from '@hotseat/scenarios';
 import type { EntityManager } from 'typeorm';
+import { CandidateLinks } from './candidate-links';
 import type {
+  ActionPayload,
   AngerSetPayload,
   AttentionPayload,
   ChatSendPayload,
@@ -43,7 +45,14 @@ import type {
   NoteAddPayload,
   SessionEndPayload,
 } from './dto/socket-payloads';
-import { EventLog, requireLive, requireNotOver, type Appended } from './event-log';
+import {
+  clientRequest,
+  EventLog,
+  requireLive,
+  requireNotOver,
+  type Appended,
+  type ClientRequest,
+} from './event-log';
 import { ActionRefused } from './roleplay.errors';
 import type { Participant } from './sessions.service';
 
@@ -61,9 +70,10 @@ export class RoleplayService {
     private readonly scenarios: ScenariosService,
     private readonly helpCenter: HelpCenterService,
     private readonly candidates: CandidatesService,
+    private readonly candidateLinks: CandidateLinks,
   ) {}
 
-  async start(participant: Participant, clientId: string): Promise<Appended> {
+  async start(participant: Participant, body: ActionPayload): Promise<Appended> {
     requireRole(participant, 'interviewer');
     const definition = await this.definition(participant);
     // Read before the append: inside its transaction only its own connection may be used.
@@ -72,23 +82,28 @@ export class RoleplayService {
       definition.firstLine,
       templateContext(definition, splitName(names.get(participant.candidateId)!)),
     );
-    return this.log.append(participant.sessionId, clientId, (session) => {
-      if (session.status === 'live') {
-        throw new ActionRefused('already-started', 'This role-play has already started.');
-      }
-      requireNotOver(session);
-      return Promise.resolve([
-        {
-          type: EVENT.sessionStarted,
-          actor: 'interviewer',
-          payload: { timeLimitMinutes: definition.timeLimitMinutes },
-        },
-        { type: EVENT.chatMessage, actor: 'customer', payload: { text: firstLine } },
-      ]);
-    });
+    return this.log.append(
+      participant.sessionId,
+      request(participant, 'session:start', body),
+      (session) => {
+        if (session.status === 'live') {
+          throw new ActionRefused('already-started', 'This role-play has already started.');
+        }
+        requireNotOver(session);
+        return Promise.resolve([
+          {
+            type: EVENT.sessionStarted,
+            actor: 'interviewer',
+            payload: { timeLimitMinutes: definition.timeLimitMinutes },
+          },
+          { type: EVENT.chatMessage, actor: 'customer', payload: { text: firstLine } },
+        ]);
+      },
+    );
   }
 
-  async chat(participant: Participant, { clientId, text, beatId }: ChatSendPayload) {
+  async chat(participant: Participant, body: ChatSendPayload) {
+    const { text, beatId } = body;
     requireRole(participant, 'interviewer', 'candidate');
     if (beatId !== undefined) {
       if (participant.role !== 'interviewer') {
@@ -103,25 +118,35 @@ export class RoleplayService {
         throw new ActionRefused('invalid', 'beatId must be a beat of this scenario', 'beatId');
       }
     }
-    return this.appendWhileLive(participant, clientId, {
-      type: EVENT.chatMessage,
-      actor: participant.role === 'interviewer' ? 'customer' : 'candidate',
-      payload: beatId === undefined ? { text } : { text, beatId },
-    });
+    return this.log.appendWhileLive(
+      participant.sessionId,
+      request(participant, 'chat:send', body),
+      {
+        type: EVENT.chatMessage,
+        actor: participant.role === 'interviewer' ? 'customer' : 'candidate',
+        payload: beatId === undefined ? { text } : { text, beatId },
+      },
+    );
   }
 
-  anger(participant: Participant, { clientId, level }: AngerSetPayload) {
+  anger(participant: Participant, body: AngerSetPayload) {
     requireRole(participant, 'interviewer');
-    return this.appendWhileLive(participant, clientId, {
-      type: EVENT.angerChanged,
-      actor: 'interviewer',
-      payload: { level },
-    });
+    return this.log.appendWhileLive(
+      participant.sessionId,
+      request(participant, 'anger:set', body),
+      {
+        type: EVENT.angerChanged,
+        actor: 'interviewer',
+        payload: { level: body.level },
+      },
+    );
   }
 
-  async checkpoint(participant: Participant, { clientId, checkpointId }: CheckpointHitPayload) {
+  async checkpoint(participant: Participant, body: CheckpointHitPayload) {
+    const { checkpointId } = body;
     await this.requireCheckpoint(participant, checkpointId);
-    return this.log.append(participant.sessionId, clientId, async (session, manager) => {
+    const key = request(participant, 'checkpoint:hit', body);
+    return this.log.append(participant.sessionId, key, async (session, manager) => {
       requireLive(session);
       if ((await checkpointsState(manager, session.id)).get(checkpointId) === 'hit') {
         throw new ActionRefused('already-hit', 'This checkpoint is already marked.');
@@ -131,12 +156,11 @@ export class RoleplayService {
   }
 
   /** Unticks a checkpoint, met by hand or by the desk: the interviewer's word is the last. */
-  async clearCheckpoint(
-    participant: Participant,
-    { clientId, checkpointId }: CheckpointHitPayload,
-  ) {
+  async clearCheckpoint(participant: Participant, body: CheckpointHitPayload) {
+    const { checkpointId } = body;
     await this.requireCheckpoint(participant, checkpointId);
-    return this.log.append(participant.sessionId, clientId, async (session, manager) => {
+    const key = request(participant, 'checkpoint:clear', body);
+    return this.log.append(participant.sessionId, key, async (session, manager) => {
       requireLive(session);
       if ((await checkpointsState(manager, session.id)).get(checkpointId) !== 'hit') {
         throw new ActionRefused(
@@ -148,18 +172,19 @@ export class RoleplayService {
     });
   }
 
-  note(participant: Participant, { clientId, text }: NoteAddPayload) {
+  note(participant: Participant, body: NoteAddPayload) {
     requireRole(participant, 'interviewer');
-    return this.appendWhileLive(participant, clientId, {
+    return this.log.appendWhileLive(participant.sessionId, request(participant, 'note:add', body), {
       type: EVENT.noteAdded,
       actor: 'interviewer',
-      payload: { text },
+      payload: { text: body.text },
     });
   }
 
-  solve(participant: Participant, clientId: string) {
+  solve(participant: Participant, body: ActionPayload) {
     requireRole(participant, 'interviewer');
-    return this.log.append(participant.sessionId, clientId, (session) => {
+    const key = request(participant, 'session:solve', body);
+    return this.log.append(participant.sessionId, key, (session) => {
       requireLive(session);
       if (session.solved) {
         throw new ActionRefused('already-solved', 'This role-play is already marked solved.');
@@ -168,72 +193,89 @@ export class RoleplayService {
     });
   }
 
-  end(participant: Participant, { clientId, reason }: SessionEndPayload) {
+  end(participant: Participant, body: SessionEndPayload) {
     requireRole(participant, 'interviewer');
-    return this.log.append(participant.sessionId, clientId, (session) => {
+    const { reason } = body;
+    const key = request(participant, 'session:end', body);
+    return this.log.append(participant.sessionId, key, async (session, manager) => {
       // The interviewer may end it even when its time is up and the sweep has not got to it yet.
       requireLive({ ...session, timeUp: false });
+      await this.candidateLinks.expireAfterEnd(session.id, manager);
       const ended: NewEvent = {
         type: EVENT.sessionEnded,
         actor: 'interviewer',
         payload:
           reason === undefined ? { endedBy: 'interviewer' } : { endedBy: 'interviewer', reason },
       };
-      return Promise.resolve([ended]);
+      return [ended];
     });
   }
 
   /** Ends a live session whose time limit has passed; logs nothing if it has ended meanwhile. */
   endAtTimeLimit(sessionId: string): Promise<Appended> {
-    return this.log.append(sessionId, null, (session) =>
-      Promise.resolve(
-        session.status === 'live' && session.timeUp
-          ? [{ type: EVENT.sessionEnded, actor: 'system', payload: { endedBy: 'time-limit' } }]
-          : [],
-      ),
-    );
+    return this.log.append(sessionId, null, async (session, manager) => {
+      if (session.status !== 'live' || !session.timeUp) return [];
+      await this.candidateLinks.expireAfterEnd(sessionId, manager);
+      return [{ type: EVENT.sessionEnded, actor: 'system', payload: { endedBy: 'time-limit' } }];
+    });
   }
 
   async helpSearch(
     participant: Participant,
-    { clientId, query }: HelpSearchPayload,
+    body: HelpSearchPayload,
   ): Promise<Appended & { results: SearchResult[] }> {
     requireRole(participant, 'candidate');
+    const { query } = body;
     const results = await this.helpCenter.search(query, await this.helpScope(participant));
-    const appended = await this.appendWhileLive(participant, clientId, {
-      type: EVENT.helpSearched,
-      actor: 'candidate',
-      payload: { query, results: results.map((result) => result.articleId) },
-    });
+    const appended = await this.log.appendWhileLive(
+      participant.sessionId,
+      request(participant, 'help:search', body),
+      {
+        type: EVENT.helpSearched,
+        actor: 'candidate',
+        payload: { query, results: results.map((result) => result.articleId) },
+      },
+    );
     return { ...appended, results };
   }
 
   async helpOpen(
     participant: Participant,
-    { clientId, articleId }: HelpArticlePayload,
+    body: HelpArticlePayload,
   ): Promise<Appended & { article: Pick<ArticleView, 'id' | 'title' | 'html'> }> {
     requireRole(participant, 'candidate');
+    const { articleId } = body;
     const { id, title, html } = await this.article(participant, articleId);
-    const appended = await this.appendWhileLive(participant, clientId, {
-      type: EVENT.helpOpened,
-      actor: 'candidate',
-      payload: { articleId, title },
-    });
+    const appended = await this.log.appendWhileLive(
+      participant.sessionId,
+      request(participant, 'help:open', body),
+      {
+        type: EVENT.helpOpened,
+        actor: 'candidate',
+        payload: { articleId, title },
+      },
+    );
     return { ...appended, article: { id, title, html } };
   }
 
-  async helpClose(participant: Participant, { clientId, articleId }: HelpArticlePayload) {
+  async helpClose(participant: Participant, body: HelpArticlePayload) {
     requireRole(participant, 'candidate');
+    const { articleId } = body;
     await this.article(participant, articleId);
-    return this.appendWhileLive(participant, clientId, {
-      type: EVENT.helpClosed,
-      actor: 'candidate',
-      payload: { articleId },
-    });
+    return this.log.appendWhileLive(
+      participant.sessionId,
+      request(participant, 'help:close', body),
+      {
+        type: EVENT.helpClosed,
+        actor: 'candidate',
+        payload: { articleId },
+      },
+    );
   }
 
   /** A lookup: logs `desk.viewed` and answers the record as the candidate's actions have left it. */
-  async deskView(participant: Participant, { clientId, recordId }: DeskViewPayload) {
+  async deskView(participant: Participant, body: DeskViewPayload) {
+    const { recordId } = body;
     const { desk, context } = await this.desk(participant);
     const record = desk.records.find((r) => r.id === recordId);
     if (!record) {
@@ -243,11 +285,15 @@ export class RoleplayService {
         'recordId',
       );
     }
-    const appended = await this.appendWhileLive(participant, clientId, {
-      type: EVENT.deskViewed,
-      actor: 'candidate',
-      payload: { recordId, title: renderTemplate(record.title, context) },
-    });
+    const appended = await this.log.appendWhileLive(
+      participant.sessionId,
+      request(participant, 'desk:view', body),
+      {
+        type: EVENT.deskViewed,
+        actor: 'candidate',
+        payload: { recordId, title: renderTemplate(record.title, context) },
+      },
+    );
     const records = deskRecords(desk, context, await this.applications(participant.sessionId));
     return { ...appended, record: records.find((r) => r.id === recordId)! };
   }
@@ -257,7 +303,8 @@ export class RoleplayService {
    * lock: logs `desk.acted` with the story's mistakes it makes, then `checkpoint.hit` (actor `system`)
    * for each checkpoint it meets that nobody has marked or unticked yet. Answers the changed records.
    */
-  async deskAct(participant: Participant, { clientId, actionId, input }: DeskActPayload) {
+  async deskAct(participant: Participant, body: DeskActPayload) {
+    const { actionId, input } = body;
     const { desk, context } = await this.desk(participant);
     const action = desk.actions.find((a) => a.id === actionId);
     if (!action) {
@@ -271,7 +318,7 @@ export class RoleplayService {
     let after: RecordView[] | undefined;
     const appended = await this.log.append(
       participant.sessionId,
-      clientId,
+      request(participant, 'desk:act', body),
       async (session, manager) => {
         requireLive(session);
         const applications = await this.applications(session.id, manager);
@@ -303,9 +350,11 @@ export class RoleplayService {
   }
 
   /** The email to the customer: logs `desk.emailed` with the facts it mentions, and the checkpoints it meets. */
-  async deskEmail(participant: Participant, { clientId, subject, body }: DeskEmailPayload) {
+  async deskEmail(participant: Participant, email: DeskEmailPayload) {
+    const { subject, body } = email;
     const { desk } = await this.desk(participant);
-    return this.log.append(participant.sessionId, clientId, async (session, manager) => {
+    const key = request(participant, 'desk:email', email);
+    return this.log.append(participant.sessionId, key, async (session, manager) => {
       requireLive(session);
       const mentions = factsMentioned(`${subject}\n${body}`, confirmationFactsOf({ desk }));
       return [
@@ -321,9 +370,12 @@ export class RoleplayService {
   }
 
   /** The report to the product team: logs `desk.reported`, and the checkpoints it meets. */
-  async deskReport(participant: Participant, { clientId, ...report }: DeskReportPayload) {
+  async deskReport(participant: Participant, body: DeskReportPayload) {
+    // What the candidate reported, without the idempotency key.
+    const { clientId, ...report } = body;
     const { desk } = await this.desk(participant);
-    return this.log.append(participant.sessionId, clientId, async (session, manager) => {
+    const key = request(participant, 'desk:report', body);
+    return this.log.append(participant.sessionId, key, async (session, manager) => {
       requireLive(session);
       return [
         { type: EVENT.deskReported, actor: 'candidate', payload: report },
@@ -337,13 +389,17 @@ export class RoleplayService {
     });
   }
 
-  attention(participant: Participant, { clientId, kind }: AttentionPayload) {
+  attention(participant: Participant, body: AttentionPayload) {
     requireRole(participant, 'candidate');
-    return this.appendWhileLive(participant, clientId, {
-      type: ATTENTION_EVENTS[kind],
-      actor: 'candidate',
-      payload: {},
-    });
+    return this.log.appendWhileLive(
+      participant.sessionId,
+      request(participant, 'attention', body),
+      {
+        type: ATTENTION_EVENTS[body.kind],
+        actor: 'candidate',
+        payload: {},
+      },
+    );
   }
 
   /**
@@ -386,7 +442,6 @@ export class RoleplayService {
     return acted.map(({ actionId, input }) => ({ actionId, input }));
   }
 
-  /** `checkpoint.hit` by the desk for each of `met` that nobody has marked or unticked yet; the desk event comes first. */
   /**
    * `checkpoint.hit` by the desk for each of `met` that nobody has marked or unticked yet, naming
    * `metBy`: the seq of the desk event that met them, logged just before.
@@ -419,10 +474,6 @@ export class RoleplayService {
     }
   }
 
-  private appendWhileLive(participant: Participant, clientId: string, event: NewEvent) {
-    return this.log.appendWhileLive(participant.sessionId, clientId, event);
-  }
-
   private definition({ scenarioVersionId }: Participant): Promise<ScenarioDefinition> {
     return this.scenarios.version(scenarioVersionId);
   }
@@ -444,6 +495,11 @@ export class RoleplayService {
       );
     }
   }
+}
+
+/** The action's idempotency key: the sender's, for this action with exactly this payload. */
+function request(participant: Participant, action: string, payload: ActionPayload): ClientRequest {
+  return clientRequest(participant.role, action, payload);
 }
 
 function requireRole(participant: Participant, ...roles: RoleplayRole[]): void {

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -48,6 +49,24 @@ export class SessionsController {
   @HttpCode(200)
   cancel(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     return this.sessions.cancel(staff, id);
+  }
+
+  /** `{ ...the session, candidateUrl, candidateToken, candidateLinkExpiresAt }`, shown this once. */
+  @Post(':id/candidate-link')
+  renewCandidateLink(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.sessions.renewCandidateLink(staff, id);
+  }
+
+  @Delete(':id/candidate-link')
+  @HttpCode(204)
+  revokeCandidateLink(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.sessions.revokeCandidateLink(staff, id);
   }
 
   @Get(':id/events')

@@ -31,14 +31,12 @@ import {
   templateContext,
 } from '@hotseat/scenarios';
 import { DEFAULT_PAGE_SIZE, pageOf, type Page } from '@hotseat/validation';
+import { CandidateLinks, type IssuedCandidateLink } from './candidate-links';
 import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
 import { EventLog } from './event-log';
 import { ActionRefused } from './roleplay.errors';
 import { SessionsRepository, type SessionRow } from './sessions.repository';
-
-/** How long a candidate's link works: time to schedule the interview, then to read the transcript. */
-export const CANDIDATE_LINK_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** A session someone may see, and how they take part in it: the answer of `SessionsService.visible`. */
 export type VisibleSession = SessionRow & { role: RoleplayRole };
@@ -70,6 +68,7 @@ export class SessionsService {
     private readonly openings: OpeningsService,
     private readonly scenarios: ScenariosService,
     private readonly links: CapabilityLinksService,
+    private readonly candidateLinks: CandidateLinks,
     private readonly users: UsersService,
     private readonly log: EventLog,
     private readonly config: ConfigService<Environment, true>,
@@ -95,29 +94,47 @@ export class SessionsService {
         );
       }
     }
-    const { sessionId, token, expiresAt } = await this.dataSource.transaction(async (manager) => {
+    const { sessionId, link } = await this.dataSource.transaction(async (manager) => {
       const sessionId = await this.sessions.insert(
         { candidateId, scenarioId, scenarioVersionId: scenario.versionId, interviewerId: runBy },
         manager,
       );
       await this.candidates.assignInterviewer(candidateId, runBy, manager);
-      const { token, link } = await this.links.issue(
-        {
-          scope: 'candidate',
-          subjectId: sessionId,
-          expiresAt: new Date(Date.now() + CANDIDATE_LINK_LIFETIME_MS),
-          createdById: staff.user.id,
-        },
-        manager,
-      );
-      return { sessionId, token, expiresAt: link.expiresAt };
+      const { shown } = await this.candidateLinks.issue(sessionId, staff.user.id, manager);
+      return { sessionId, link: shown };
     });
-    return {
-      ...(await this.get(staff, sessionId)),
-      candidateUrl: `${this.publicUrl}/join/${token}`,
-      candidateToken: token,
-      candidateLinkExpiresAt: expiresAt,
-    };
+    return { ...(await this.get(staff, sessionId)), ...link };
+  }
+
+  /**
+   * A new candidate link in place of the old one (leaked or lost), shown this once, for a role-play
+   * that is scheduled or live; the old link stops working and its open sockets are closed.
+   */
+  async renewCandidateLink(
+    staff: StaffPrincipal,
+    id: string,
+  ): Promise<SessionView & IssuedCandidateLink> {
+    await this.visible(staff, id);
+    let issued: { linkId: string; shown: IssuedCandidateLink } | undefined;
+    // Under the session's lock, logging nothing: an end waiting for it then cuts this link short too.
+    await this.log.append(id, null, async (session, manager) => {
+      if (session.status === 'ended' || session.status === 'cancelled') {
+        throw new ConflictException(
+          `This role-play has already ${session.status === 'ended' ? 'ended' : 'been cancelled'}: a new candidate link is only for one that is scheduled or live.`,
+        );
+      }
+      issued = await this.candidateLinks.issue(id, staff.user.id, manager);
+      return [];
+    });
+    // Once the new link is committed: a failure in between leaves the candidate a way in.
+    await this.links.revokeOthers({ id: issued!.linkId, scope: 'candidate', subjectId: id });
+    return { ...(await this.get(staff, id)), ...issued!.shown };
+  }
+
+  /** Revokes the candidate's link, whatever the session's status; their open sockets close at once. */
+  async revokeCandidateLink(staff: StaffPrincipal, id: string): Promise<void> {
+    await this.visible(staff, id);
+    await this.links.revokeAll('candidate', id);
   }
 
   private async interviewer(staff: StaffPrincipal, id: string): Promise<string> {

@@ -61,6 +61,7 @@ const createShadowing = (
     updatedAt: new Date(),
     candidateId: 'c',
     linkExpiresAt: new Date(),
+    linkRevokedAt: null,
   };
 };
 

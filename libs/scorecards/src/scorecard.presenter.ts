@@ -387,10 +387,15 @@ function signalsView({ deEscalation, conversation, attention }: SessionMetrics) 
 }
 
 function shadowView(feedback: ShadowingOnCard) {
+  const day = (at: Date) => new Date(at).toISOString().slice(0, 10);
+  const revoked = feedback.linkRevokedAt !== null;
   return {
+    id: feedback.id,
     hostName: feedback.hostName,
     answered: feedback.submittedAt !== null,
-    expiresAt: new Date(feedback.linkExpiresAt).toISOString().slice(0, 10),
+    expiresAt: day(feedback.linkExpiresAt),
+    revokedAt: revoked ? day(feedback.linkRevokedAt!) : null,
+    linkWorks: !revoked && new Date(feedback.linkExpiresAt) > new Date(),
     answers: (Object.keys(SHADOW_QUESTIONS) as ShadowQuestion[]).map((question) => ({
       question: SHADOW_QUESTIONS[question],
       score: feedback[question]?.score ?? 'no answer',

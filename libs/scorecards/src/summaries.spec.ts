@@ -163,6 +163,7 @@ const createShadowing = (
     updatedAt: new Date(),
     candidateId: candidate.id,
     linkExpiresAt: new Date(),
+    linkRevokedAt: null,
   };
 };
 

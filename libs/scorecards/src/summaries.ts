@@ -27,7 +27,11 @@ export interface SummarySession {
   rating: (RatingView & { candidateId: string }) | null;
 }
 
-export type ShadowingOnCard = ShadowFeedbackView & { candidateId: string; linkExpiresAt: Date };
+export type ShadowingOnCard = ShadowFeedbackView & {
+  candidateId: string;
+  linkExpiresAt: Date;
+  linkRevokedAt: Date | null;
+};
 
 /** Everything known about one candidate: what a scorecard shows and a comparison lines up. */
 export interface CandidateSummary {

@@ -43,6 +43,8 @@ export class ConsoleContext {
   /** The session's state columns, rebuilt from the events seen (STATE_CHANGES). */
   state: SessionState;
   readonly canAct: boolean;
+  /** Whether the role-play connection is up now; the session's buttons wait for it. */
+  online = false;
   private connection: RoleplayConnection | null = null;
 
   constructor(readonly script: ConsoleScript) {

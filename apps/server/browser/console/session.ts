@@ -31,6 +31,10 @@ export function sessionControls(context: ConsoleContext): ConsolePart {
     if (!live) confirming = false;
     byId('end').hidden = !live || confirming;
     byId('confirm-end').hidden = !confirming;
+    // A click while offline would wait in a queue (or forever, when the handshake was refused).
+    for (const id of ['start', 'solve', 'end', 'end-yes']) {
+      byId<HTMLButtonElement>(id).disabled = !context.online;
+    }
   }
 
   if (context.canAct) {

@@ -37,6 +37,7 @@ export const get = <T>(path: string) => call<T>('GET', path);
 export const post = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
 export const put = <T>(path: string, body: unknown) => call<T>('PUT', path, body);
 export const patch = <T>(path: string, body: unknown) => call<T>('PATCH', path, body);
+export const del = (path: string) => call<null>('DELETE', path);
 
 /**
  * Every page of a paged list (the API answers a page and a `Link: <...>; rel="next"` header while

@@ -28,6 +28,8 @@ interface DeskOptions {
   desk: CandidateDesk;
   connection: RoleplayConnection;
   live: () => boolean;
+  /** The candidate's link no longer works: the page's banner says so. */
+  linkEnded: () => boolean;
 }
 
 /** A problem with a field, in words for the candidate, and where to put the focus. */
@@ -42,7 +44,7 @@ type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 const NO_ANSWER = 'The desk did not answer. Check your connection, then try again.';
 const TEXT_MAX = 500;
 
-export function candidateDesk({ desk, connection, live }: DeskOptions): DeskPart {
+export function candidateDesk({ desk, connection, live, linkEnded }: DeskOptions): DeskPart {
   const panel = byId('desk');
   const status = byId('desk-status');
   const recordBox = byId('desk-record');
@@ -556,9 +558,11 @@ export function candidateDesk({ desk, connection, live }: DeskOptions): DeskPart
     const state = byId('desk-state');
     state.textContent = on
       ? ''
-      : ended
-        ? 'The chat has ended, and the desk with it.'
-        : 'You can look up and act on this customer’s records once the chat has started.';
+      : linkEnded()
+        ? 'This link no longer works, and the desk with it.'
+        : ended
+          ? 'The chat has ended, and the desk with it.'
+          : 'You can look up and act on this customer’s records once the chat has started.';
   }
 
   return {

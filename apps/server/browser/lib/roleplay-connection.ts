@@ -100,7 +100,12 @@ export function connect(options: ConnectOptions): RoleplayConnection {
     options.onConnection?.('online');
     void sync();
   });
-  socket.on('disconnect', () => options.onConnection?.('reconnecting'));
+  socket.on('disconnect', (reason) => {
+    // The server closes a connection when its access ends (a link revoked or expired, a logout),
+    // and Socket.IO does not retry that: one more handshake tells why, in the server's words.
+    if (reason === 'io server disconnect') socket.connect();
+    options.onConnection?.('reconnecting');
+  });
   socket.on('connect_error', (error) => options.onConnection?.('reconnecting', error.message));
 
   /** One message and its answer; throws when none comes within ANSWER_WITHIN_MS. */

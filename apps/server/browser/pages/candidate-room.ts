@@ -2,7 +2,13 @@
 // scenario has one: ../lib/desk.ts) and the help center; on a phone, tabs (../lib/tabs.ts). Chat
 // bubbles are drawn only from events (the connection hands over each seq once, in order), so a
 // reconnect never loses or doubles a message; their words come from the presenter in @hotseat/events.
-import { EVENT, presenter, type SessionEvent, type SessionStatus } from '@hotseat/events';
+import {
+  EVENT,
+  LINK_NO_LONGER_VALID,
+  presenter,
+  type SessionEvent,
+  type SessionStatus,
+} from '@hotseat/events';
 import type { CandidateDesk } from '@hotseat/events';
 import { candidateDesk } from '../lib/desk';
 import { byId, el, one, pageData, wallClock } from '../lib/dom';
@@ -32,6 +38,8 @@ const lineOf = presenter({
 });
 let started = false;
 let ended = false;
+/** The link was revoked or has expired: nothing on this page can reach the server any more. */
+let linkEnded = false;
 let pending = 0;
 let myTypingTimer: ReturnType<typeof setTimeout> | null = null;
 let away = false;
@@ -39,7 +47,7 @@ let flags: Promise<unknown> = Promise.resolve();
 /** The article on screen and the result button that opened it (focus goes back there). */
 let reading: { articleId: string; button: HTMLButtonElement } | null = null;
 
-const live = () => started && !ended;
+const live = () => started && !ended && !linkEnded;
 /** Customer messages that came while another tab was open, on a phone. */
 let unread = 0;
 
@@ -63,7 +71,9 @@ const chat = connect({
   },
   onConnection: connection,
 });
-const desk = room.desk && candidateDesk({ desk: room.desk, connection: chat, live });
+const desk =
+  room.desk &&
+  candidateDesk({ desk: room.desk, connection: chat, live, linkEnded: () => linkEnded });
 desk?.update();
 
 function show(event: SessionEvent): void {
@@ -139,12 +149,17 @@ function customerTyping(typing: boolean): void {
 function connection(status: Connection, message?: string): void {
   // A refused handshake or a server-side close is not retried by Socket.IO: say what to do.
   const closed = status !== 'online' && !chat.socket.active;
+  if (closed && message === LINK_NO_LONGER_VALID) linkClosed();
   const text =
     status === 'online'
       ? ''
-      : closed
-        ? message || 'The chat connection was closed. Reload the page to try again.'
-        : 'Reconnecting… your messages are safe.';
+      : linkEnded
+        ? ended
+          ? 'The chat has ended, and this link no longer works. Thank you for taking part!'
+          : 'This link no longer works. If you think this is a mistake, reply to the email that sent it.'
+        : closed
+          ? message || 'The chat connection was closed. Reload the page to try again.'
+          : 'Reconnecting… your messages are safe.';
   // Set only on change, so screen readers do not repeat it at every reconnection attempt.
   if (banner.textContent !== text) banner.textContent = text;
   banner.hidden = !text;
@@ -152,8 +167,17 @@ function connection(status: Connection, message?: string): void {
   sendStatus();
 }
 
+/** Said once, in place of "reconnecting": nothing more can be sent, so nothing waits to be. */
+function linkClosed(): void {
+  linkEnded = true;
+  composer(false);
+  stopMyTyping();
+  state('');
+  desk?.update();
+}
+
 function sendStatus(error = ''): void {
-  const waiting = pending > 0 && !chat.socket.connected;
+  const waiting = pending > 0 && !chat.socket.connected && !linkEnded;
   byId('send-status').textContent =
     error || (waiting ? 'Your message will be sent as soon as the connection is back.' : '');
 }

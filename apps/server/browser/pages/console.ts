@@ -8,6 +8,7 @@ import { pageData } from '../lib/dom';
 import { connect } from '../lib/roleplay-connection';
 import { activity } from '../console/activity';
 import { anger } from '../console/anger';
+import { candidateLink } from '../console/candidate-link';
 import { chat } from '../console/chat';
 import { checkpoints } from '../console/checkpoints';
 import { ConsoleContext, type ConsoleScript } from '../console/context';
@@ -33,6 +34,7 @@ const lineOf = presenter({
 const conversation = chat(context);
 const parts = [
   sessionControls(context),
+  candidateLink(context),
   conversation,
   script(context, conversation),
   anger(context),
@@ -68,7 +70,11 @@ context.connected(
       // A candidate who left mid-sentence is not typing any more.
       if (!candidate) conversation.typing({ actor: 'candidate', typing: false });
     },
-    onConnection: (connection, why) => status.connection(connection === 'online', why),
+    onConnection: (connection, why) => {
+      context.online = connection === 'online';
+      status.connection(context.online, why);
+      update();
+    },
   }),
 );
 update();

@@ -2,8 +2,9 @@
 // transcript, the checkpoints and the anger curve up to the replay clock. The figures "first reply",
 // "solved" and "calm" jump the clock to their moment, as the metrics computed it.
 import { replayClock } from '@hotseat/events';
+import { del } from '../lib/api';
 import { angerChart, type AngerPoint, type Marker } from '../lib/charts';
-import { one, pageData } from '../lib/dom';
+import { el, messageOf, one, pageData, showError } from '../lib/dom';
 
 /** What libs/scorecards' presenter puts on the page for each replay. */
 interface Replay {
@@ -92,4 +93,40 @@ function replay(article: HTMLElement, data: Replay): void {
 for (const article of document.querySelectorAll<HTMLElement>('article.session')) {
   const id = `replay-${article.dataset.session}`;
   if (document.getElementById(id)) replay(article, pageData<Replay>(id));
+}
+
+/** "Revoke link" beside a shadow host whose link still works, confirmed in place. */
+function revokeControl(feedback: HTMLElement): void {
+  const control = one(feedback, '.link-revoke');
+  const revoke = one<HTMLButtonElement>(control, '[data-revoke]');
+  const confirm = one(control, '[data-confirm]');
+  const error = one(control, '.error');
+  const confirming = (now: boolean) => {
+    revoke.hidden = now;
+    confirm.hidden = !now;
+  };
+  revoke.addEventListener('click', () => {
+    confirming(true);
+    one<HTMLButtonElement>(confirm, '[data-revoke-yes]').focus();
+  });
+  one(confirm, '[data-revoke-no]').addEventListener('click', () => {
+    confirming(false);
+    revoke.focus();
+  });
+  one(confirm, '[data-revoke-yes]').addEventListener('click', () => {
+    showError(error, null);
+    del(`/api/shadow-links/${feedback.dataset.shadowLink}`).then(
+      () => {
+        feedback.querySelector('[data-waiting]')?.remove();
+        control.replaceWith(
+          el('p', { class: 'muted link-state', role: 'status' }, 'The link was revoked just now.'),
+        );
+      },
+      (problem) => showError(error, messageOf(problem)),
+    );
+  });
+}
+
+for (const feedback of document.querySelectorAll<HTMLElement>('[data-shadow-link]')) {
+  if (feedback.querySelector('.link-revoke')) revokeControl(feedback);
 }

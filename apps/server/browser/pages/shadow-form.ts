@@ -30,7 +30,14 @@ async function send(): Promise<void> {
     }),
   });
   if (response.ok) saved.hidden = false;
-  else {
+  else if (response.status === 401) {
+    // The link was revoked or has expired: sending again cannot help, so say so plainly.
+    showError(
+      error,
+      'This link no longer works. If you think this is a mistake, reply to the email that sent it.',
+    );
+    one<HTMLButtonElement>(form, 'button[type="submit"]').disabled = true;
+  } else {
     showError(
       error,
       await refusal(response, 'Your feedback could not be saved. Try again in a moment.'),

@@ -1,4 +1,7 @@
-import { Controller, Get, Param, Query, Render } from '@nestjs/common';
+import { Controller, Get, Param, Query, Render, Req } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Request } from 'express';
+import type { Environment } from '@hotseat/config';
 import { CandidatesService, OpeningsService } from '@hotseat/hiring';
 import { CurrentStaff, Public, Roles, UsersService, type StaffPrincipal } from '@hotseat/identity';
 import { SessionsService } from '@hotseat/roleplay';
@@ -19,6 +22,7 @@ export class StaffPagesController {
     private readonly sessions: SessionsService,
     private readonly scenarios: ScenariosService,
     private readonly users: UsersService,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   @Public()
@@ -30,7 +34,11 @@ export class StaffPagesController {
 
   @Get()
   @Render('dashboard')
-  async dashboard(@CurrentStaff() staff: StaffPrincipal, @Query() query: DashboardQuery) {
+  async dashboard(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: DashboardQuery,
+    @Req() request: Request,
+  ) {
     const [openings, candidates, live, upcoming, finished] = await Promise.all([
       this.openings.list({ limit: MAX_PAGE_SIZE }),
       this.candidates.list(staff, { limit: DASHBOARD_PAGE, cursor: query.candidates }),
@@ -52,6 +60,7 @@ export class StaffPagesController {
       finished: finished.items,
       olderFinished: finished.next && `/?finished=${finished.next}`,
       canManage: staff.user.role !== 'interviewer',
+      otherAddress: otherAddress(request, this.config.get('publicUrl', { infer: true })),
     });
   }
 
@@ -87,4 +96,17 @@ export class StaffPagesController {
   async people(@CurrentStaff() staff: StaffPrincipal) {
     return staffPage(staff, 'People', 'users', { users: await this.users.list() });
   }
+}
+
+/**
+ * The address this page was opened at, when it is not PUBLIC_URL's: candidates' and shadow hosts'
+ * links are made for PUBLIC_URL, so they will open that one instead. `request.host` is the Host
+ * header (X-Forwarded-Host behind trusted proxies), with its port.
+ */
+function otherAddress(request: Request, publicUrl: string) {
+  const { protocol, host: publicHost } = new URL(publicUrl);
+  // Parsed as a URL, so that "LOCALHOST" or a default port written out compare as browsers see them.
+  const opened = `${protocol}//${request.host}`;
+  if (!request.host || !URL.canParse(opened) || new URL(opened).host === publicHost) return null;
+  return { host: request.host, publicUrl };
 }
