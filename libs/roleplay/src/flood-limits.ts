@@ -14,7 +14,7 @@ export const FLOOD_LIMITS = {
   token: { points: 40, duration: 2 },
   /** Per role-play, everyone in it together. */
   session: { points: 100, duration: 2 },
-  /** Open sockets per token: a phone, a laptop, a reload or two. */
+  /** Open sockets per token in one role-play: a phone, a laptop, a reload or two. */
   socketsPerToken: 5,
 } as const;
 
@@ -26,26 +26,29 @@ export function tokenKey(principal: Principal): string {
 export class FloodLimits {
   private readonly perToken = new RateLimiterMemory(FLOOD_LIMITS.token);
   private readonly perSession = new RateLimiterMemory(FLOOD_LIMITS.session);
-  /** Socket ids per token, counted from admission until the socket or its connection closes. */
+  /** Socket ids per token and role-play, counted from admission until the socket or its connection closes. */
   private readonly open = new Map<string, Set<string>>();
 
   /**
-   * Admits one more socket for `token`, or says why not. Counted at once (not on `connection`), so
+   * Admits one more socket for `token` in the role-play (a staff login may watch several role-plays,
+   * each with its own sockets), or says why not. Counted at once (not on `connection`), so
    * that 200 handshakes at the same moment cannot all pass; released when the socket disconnects or,
    * for a handshake that never completes, when its connection closes.
    */
   admit(
     token: string,
+    sessionId: string,
     socket: { id: string; once(event: 'disconnect', listener: () => void): unknown },
     connection: { once(event: 'close', listener: () => void): unknown },
   ): boolean {
-    const sockets = this.open.get(token) ?? new Set<string>();
+    const key = `${token} ${sessionId}`;
+    const sockets = this.open.get(key) ?? new Set<string>();
     if (sockets.size >= FLOOD_LIMITS.socketsPerToken) return false;
     sockets.add(socket.id);
-    this.open.set(token, sockets);
+    this.open.set(key, sockets);
     const release = () => {
       sockets.delete(socket.id);
-      if (sockets.size === 0 && this.open.get(token) === sockets) this.open.delete(token);
+      if (sockets.size === 0 && this.open.get(key) === sockets) this.open.delete(key);
     };
     socket.once('disconnect', release);
     connection.once('close', release);

@@ -350,7 +350,7 @@ export class RoleplayGateway
       throw new Error('Hotseat could not open this role-play just now. Try again in a moment.');
     }
     // Last, once nothing else can refuse it: the socket counts from here until it closes.
-    if (!this.limits.admit(tokenKey(principal), socket, socket.conn)) {
+    if (!this.limits.admit(tokenKey(principal), sessionId, socket, socket.conn)) {
       const what = principal.kind === 'guest' ? 'This link is' : 'You are';
       throw new Error(
         `${what} already connected in ${FLOOD_LIMITS.socketsPerToken} windows: close one of them, then try again.`,
