@@ -592,7 +592,7 @@ describe(`live role-play (${databaseKind} database)`, () => {
         expiresAt: new Date(Date.now() + 1000),
         createdById: null,
       });
-      const expiresAt = (await links.expiries([link.id])).get(link.id)!;
+      const { expiresAt } = (await links.lifetimes([link.id])).get(link.id)!;
       const guest = await connect({ token });
       const closed = new Promise<string>((resolve) => guest.socket.on('disconnect', resolve));
       expect(await guest.emit('sync', { afterSeq: 0 })).toMatchObject({ ok: true });

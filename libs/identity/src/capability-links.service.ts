@@ -107,12 +107,6 @@ export class CapabilityLinksService {
     );
   }
 
-  /** When each of these links stops working, by id. */
-  async expiries(linkIds: string[]): Promise<Map<string, Date>> {
-    const lifetimes = await this.lifetimes(linkIds);
-    return new Map([...lifetimes].map(([id, { expiresAt }]) => [id, expiresAt]));
-  }
-
   /** Until when each of these links works, and when it was revoked if it was, by id. */
   async lifetimes(
     linkIds: string[],
