@@ -172,6 +172,12 @@ export function presenter(context: PresenterContext): Present {
         if (endedBy === 'time-limit') {
           return system('The role-play ended at its time limit', 'The chat has ended');
         }
+        if (endedBy === 'checkpoints-met') {
+          return system('The practice ended: every required step is done', 'The chat has ended');
+        }
+        if (endedBy === 'candidate') {
+          return system('The candidate ended the practice', 'The chat has ended');
+        }
         return system(
           `The interviewer ended the role-play${reason ? `: ${reason}` : ''}`,
           'The chat has ended',

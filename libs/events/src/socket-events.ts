@@ -42,7 +42,9 @@ export interface ActionPayload {
 }
 export interface ChatSendPayload extends ActionPayload {
   text: string;
+  /** The script beat the line comes from: its anger change is applied with it, unless `applyAnger` is false. */
   beatId?: string;
+  applyAnger?: boolean;
 }
 export interface AngerSetPayload extends ActionPayload {
   level: number;

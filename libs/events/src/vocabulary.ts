@@ -80,7 +80,11 @@ export interface EventPayloads {
   'candidate.away': Empty;
   'candidate.back': Empty;
   'session.solved': Empty;
-  'session.ended': { endedBy: 'interviewer' | 'time-limit'; reason?: string };
+  /** In practice, the candidate may end it, and it ends by itself once the required checkpoints are met. */
+  'session.ended': {
+    endedBy: 'interviewer' | 'time-limit' | 'candidate' | 'checkpoints-met';
+    reason?: string;
+  };
   'session.cancelled': Empty;
 }
 

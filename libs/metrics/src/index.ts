@@ -14,3 +14,13 @@ export {
   type ScoreWeights,
 } from './overall-score';
 export { confirmationFactsOf, factsMentioned } from './facts';
+export {
+  angerNow,
+  candidateAwaitsAnswer,
+  nextCueAt,
+  suggestedBeats,
+  type BeatConditions,
+  type CueBeat,
+  type CueScenario,
+  type Suggestion,
+} from './cues';

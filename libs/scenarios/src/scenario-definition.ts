@@ -1,3 +1,4 @@
+import type { BeatConditions } from '@hotseat/metrics';
 import type { DeskDefinition } from './desk';
 import type { DIFFICULTIES } from './dto/scenario-file';
 
@@ -20,7 +21,18 @@ export interface ScenarioDefinition {
   briefing: string;
   /** The customer's first line, sent when the role-play starts (`opening:` in the file). */
   firstLine: string;
-  beats: Array<{ id: string; cue: string; line: string; anger: number }>;
+  /**
+   * `anger`: the change applied when the line is sent; `when`: the conditions Hotseat sees in the log
+   * (suggested in the console, played in practice); `once`: never suggested again once used.
+   */
+  beats: Array<{
+    id: string;
+    cue: string;
+    line: string;
+    anger: number;
+    once?: boolean;
+    when?: BeatConditions;
+  }>;
   solution: {
     summary: string;
     checkpoints: Array<{ id: string; label: string; required: boolean; article?: string }>;

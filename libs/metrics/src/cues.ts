@@ -1,0 +1,267 @@
+/**
+ * Cues Hotseat can see (docs/scenario-format.md, "Cues Hotseat can see"): a beat's `when:` conditions,
+ * read from the session's log. The interviewer console marks the beats that hold now as suggested and
+ * the practice room's scripted customer answers with them; both call `suggestedBeats`, so they agree.
+ * This module depends only on @hotseat/events and the word lists: the console bundles it.
+ */
+import { EVENT, type SessionEvent } from '@hotseat/events';
+import { PHRASE_CATEGORIES, PHRASE_LEXICON, type PhraseCategory } from './lexicon';
+import { compile, scan, wordsOf, type Phrase } from './words';
+
+/** A beat's conditions: every one given must hold (docs/scenario-format.md). */
+export interface BeatConditions {
+  /** Seconds since the customer's last line, without a candidate message since. */
+  noReplyFor?: number;
+  /** A candidate message since the customer's last line has any of these. */
+  candidateSays?: {
+    categories?: PhraseCategory[];
+    phrases?: string[];
+    /** A regular expression, matched case-insensitively. */
+    pattern?: string;
+  };
+  /** That beat has been used. */
+  afterBeat?: string;
+  angerAtLeast?: number;
+  angerAtMost?: number;
+  /** The candidate applied this desk action since the customer's last line. */
+  action?: string;
+}
+
+/** What the cues need of a beat. */
+export interface CueBeat {
+  id: string;
+  anger: number;
+  /** Used once, never suggested again. */
+  once?: boolean;
+  when?: BeatConditions;
+}
+
+/** What the cues need of the scenario. */
+export interface CueScenario {
+  persona: { initialAnger: number };
+  beats: readonly CueBeat[];
+  /** Desk action labels by id, for the reasons; absent without a desk. */
+  actionLabels?: Readonly<Record<string, string>>;
+}
+
+/** A beat whose conditions hold now, and why, in words for the interviewer. */
+export interface Suggestion {
+  beatId: string;
+  reasons: string[];
+}
+
+/** How many conditions a beat's `when` gives: the more, the more specific, the earlier suggested. */
+function conditionCount(when: BeatConditions): number {
+  return Object.values(when).filter((value) => value !== undefined).length;
+}
+
+/** The log read for the cues: where the conversation is now. */
+interface Moment {
+  live: boolean;
+  anger: number;
+  /** When the customer's last line was logged (epoch ms); null before the opening. */
+  lastCustomerAt: number | null;
+  /** The candidate's messages since the customer's last line, oldest first. */
+  saidSince: string[];
+  /** The desk actions the candidate applied since the customer's last line. */
+  actedSince: Set<string>;
+  /** The candidate said or did something (a message, a desk action, an email, a report) since the customer's last line. */
+  candidateMovedSince: boolean;
+  /** Each beat used, and the index of its last use in the log. */
+  lastUse: Map<string, number>;
+  /** The index of the candidate's last message or desk event; -1 for none. */
+  lastCandidateMove: number;
+}
+
+const CANDIDATE_MOVES = new Set<string>([EVENT.deskActed, EVENT.deskEmailed, EVENT.deskReported]);
+
+function momentOf(initialAnger: number, events: readonly SessionEvent[]): Moment {
+  const moment: Moment = {
+    live: false,
+    anger: initialAnger,
+    lastCustomerAt: null,
+    saidSince: [],
+    actedSince: new Set(),
+    candidateMovedSince: false,
+    lastUse: new Map(),
+    lastCandidateMove: -1,
+  };
+  events.forEach((event, index) => {
+    switch (event.type) {
+      case EVENT.sessionStarted:
+        moment.live = true;
+        break;
+      case EVENT.sessionEnded:
+      case EVENT.sessionCancelled:
+        moment.live = false;
+        break;
+      case EVENT.angerChanged:
+        moment.anger = event.payload.level;
+        break;
+      case EVENT.chatMessage:
+        if (event.actor === 'customer') {
+          moment.lastCustomerAt = Date.parse(event.at);
+          moment.saidSince = [];
+          moment.actedSince = new Set();
+          moment.candidateMovedSince = false;
+          if (event.payload.beatId !== undefined) moment.lastUse.set(event.payload.beatId, index);
+        } else {
+          moment.saidSince.push(event.payload.text);
+          moment.candidateMovedSince = true;
+          moment.lastCandidateMove = index;
+        }
+        break;
+      default:
+        if (CANDIDATE_MOVES.has(event.type)) {
+          if (event.type === EVENT.deskActed) moment.actedSince.add(event.payload.actionId);
+          moment.candidateMovedSince = true;
+          moment.lastCandidateMove = index;
+        }
+    }
+  });
+  return moment;
+}
+
+const LEXICON = Object.fromEntries(
+  PHRASE_CATEGORIES.map((category) => [category, compile(PHRASE_LEXICON[category])]),
+) as Record<PhraseCategory, Phrase[]>;
+
+/** The author's phrases and pattern, compiled once per scenario's conditions. */
+const compiled = new WeakMap<object, { phrases: Phrase[]; pattern: RegExp | null }>();
+
+function compiledOf(says: NonNullable<BeatConditions['candidateSays']>) {
+  let found = compiled.get(says);
+  if (!found) {
+    found = {
+      phrases: compile(says.phrases ?? []),
+      pattern: says.pattern === undefined ? null : new RegExp(says.pattern, 'iu'),
+    };
+    compiled.set(says, found);
+  }
+  return found;
+}
+
+/** What in the candidate's words meets `candidateSays`, in words; null when nothing does. */
+function saidReason(
+  says: NonNullable<BeatConditions['candidateSays']>,
+  messages: readonly string[],
+): string | null {
+  const { phrases, pattern } = compiledOf(says);
+  // The newest message first: the reason quotes what the candidate has just said.
+  for (const text of [...messages].reverse()) {
+    const words = wordsOf(text);
+    for (const category of says.categories ?? []) {
+      const [hit] = scan(words, LEXICON[category]);
+      if (hit) return `The candidate said “${hit.phrase}” (${CATEGORY_WORDS[category]})`;
+    }
+    const [hit] = scan(words, phrases);
+    if (hit) return `The candidate said “${hit.phrase}”`;
+    const match = pattern?.exec(text);
+    if (match) return `The candidate said “${match[0]}”`;
+  }
+  return null;
+}
+
+const CATEGORY_WORDS: Record<PhraseCategory, string> = {
+  apology: 'an apology',
+  empathy: 'empathy',
+  ownership: 'ownership',
+  nextSteps: 'next steps',
+  rapport: 'rapport',
+};
+
+/** Why each condition of `when` holds now, in words; null as soon as one does not. */
+function reasonsFor(
+  when: BeatConditions,
+  moment: Moment,
+  scenario: CueScenario,
+  now: number,
+): string[] | null {
+  const reasons: string[] = [];
+  if (when.noReplyFor !== undefined) {
+    const waited = moment.lastCustomerAt === null ? 0 : now - moment.lastCustomerAt;
+    if (moment.saidSince.length > 0 || waited < when.noReplyFor * 1000) return null;
+    reasons.push(`No reply for ${Math.floor(waited / 1000)} s`);
+  }
+  if (when.candidateSays !== undefined) {
+    const reason = saidReason(when.candidateSays, moment.saidSince);
+    if (reason === null) return null;
+    reasons.push(reason);
+  }
+  if (when.action !== undefined) {
+    if (!moment.actedSince.has(when.action)) return null;
+    const label = scenario.actionLabels?.[when.action] ?? when.action;
+    reasons.push(`The candidate did “${label}”`);
+  }
+  if (when.afterBeat !== undefined) {
+    if (!moment.lastUse.has(when.afterBeat)) return null;
+    reasons.push(`After the beat “${when.afterBeat}”`);
+  }
+  const { angerAtLeast = 0, angerAtMost = 10 } = when;
+  if (when.angerAtLeast !== undefined || when.angerAtMost !== undefined) {
+    if (moment.anger < angerAtLeast || moment.anger > angerAtMost) return null;
+    reasons.push(`Anger is ${moment.anger}`);
+  }
+  return reasons;
+}
+
+/**
+ * Whether a beat may be suggested at all now: it has conditions, a once-only beat has not been used,
+ * and a beat used before waits until the candidate has said or done something since.
+ */
+function eligible(beat: CueBeat, moment: Moment): beat is CueBeat & { when: BeatConditions } {
+  if (!beat.when) return false;
+  const used = moment.lastUse.get(beat.id);
+  return used === undefined || (!beat.once && moment.lastCandidateMove > used);
+}
+
+/**
+ * The beats whose conditions hold at `now` (epoch ms) in a live session, best first: more
+ * conditions first, then the order of the file. Nothing before the start or after the end.
+ */
+export function suggestedBeats(
+  scenario: CueScenario,
+  events: readonly SessionEvent[],
+  now: number,
+): Suggestion[] {
+  const moment = momentOf(scenario.persona.initialAnger, events);
+  if (!moment.live) return [];
+  return scenario.beats
+    .map((beat, order) => {
+      if (!eligible(beat, moment)) return null;
+      const reasons = reasonsFor(beat.when, moment, scenario, now);
+      return reasons && { beatId: beat.id, reasons, order, count: conditionCount(beat.when) };
+    })
+    .filter((found) => found !== null)
+    .sort((a, b) => b.count - a.count || a.order - b.order)
+    .map(({ beatId, reasons }) => ({ beatId, reasons }));
+}
+
+/**
+ * When (epoch ms, after `now`) a `noReplyFor` of an eligible beat comes due if the candidate stays
+ * silent; null when none can. The practice room sets its timer by it.
+ */
+export function nextCueAt(
+  scenario: CueScenario,
+  events: readonly SessionEvent[],
+  now: number,
+): number | null {
+  const moment = momentOf(scenario.persona.initialAnger, events);
+  if (!moment.live || moment.lastCustomerAt === null || moment.saidSince.length > 0) return null;
+  const due = scenario.beats
+    .filter((beat) => eligible(beat, moment) && beat.when?.noReplyFor !== undefined)
+    .map((beat) => moment.lastCustomerAt! + beat.when!.noReplyFor! * 1000)
+    .filter((at) => at > now);
+  return due.length === 0 ? null : Math.min(...due);
+}
+
+/** Whether the candidate has said or done something the customer has not answered yet. */
+export function candidateAwaitsAnswer(initialAnger: number, events: readonly SessionEvent[]) {
+  const moment = momentOf(initialAnger, events);
+  return moment.live && moment.candidateMovedSince;
+}
+
+/** The customer's anger now: the last level set, or the persona's starting level. */
+export function angerNow(initialAnger: number, events: readonly SessionEvent[]): number {
+  return momentOf(initialAnger, events).anger;
+}
