@@ -10,6 +10,7 @@ import {
   createStaff,
   endedSession,
   issueLink,
+  practiceSession,
   scheduleSession,
   shadowLink,
   staffToken,
@@ -173,6 +174,28 @@ const MATRIX: Record<string, Row> = {
     }),
     expected: interviewersOwn(204),
   },
+  'POST /api/sessions/:id/practice': {
+    // The candidate's own link to a role-play that has not started: a practice session for them.
+    call: async ({ app, staff }, caller) => {
+      const session = await scheduleSession(app, staff.interviewer);
+      return {
+        path: `/api/sessions/${session.id}/practice`,
+        ...(caller === 'candidate' && { token: session.candidateToken }),
+      };
+    },
+    expected: { ...everyone(403), anonymous: 401, candidate: 201 },
+  },
+  'GET /api/sessions/:id/debrief': {
+    // Past the access check, a practice that is not over yet has no debrief: 409.
+    call: async ({ app, staff }, caller) => {
+      const practice = await practiceSession(app, staff.interviewer);
+      return {
+        path: `/api/sessions/${practice.id}/debrief`,
+        ...(caller === 'candidate' && { token: practice.candidateToken }),
+      };
+    },
+    expected: { ...everyone(403), anonymous: 401, candidate: 409 },
+  },
   'GET /api/sessions/:id/events': {
     call: async ({ app, staff }) => ({
       path: `/api/sessions/${(await scheduleSession(app, staff.interviewer)).id}/events`,
@@ -252,7 +275,7 @@ const MATRIX: Record<string, Row> = {
         .auth(await staffToken(app, staff.interviewer), { type: 'bearer' })
         .send(completeRating())
         .expect(200);
-      return { path: `/api/candidates/${session.candidate.id}/scorecard` };
+      return { path: `/api/candidates/${session.candidate!.id}/scorecard` };
     },
     expected: interviewersOwn(200),
   },
@@ -289,7 +312,7 @@ const MATRIX: Record<string, Row> = {
     call: async ({ app, url, staff }) => {
       const session = await endedSession({ app, url }, staff.interviewer);
       return {
-        path: `/candidates/${session.candidate.id}/sessions/${session.id}/transcript?notes=true`,
+        path: `/candidates/${session.candidate!.id}/sessions/${session.id}/transcript?notes=true`,
       };
     },
     expected: { ...interviewersOwn(200), interviewer: 403, anonymous: 303 },

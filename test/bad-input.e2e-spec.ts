@@ -1307,7 +1307,7 @@ describe(`the bad-input corpus (${databaseKind} database)`, () => {
       openingId: opening.id,
       scheduledSessionId: (await scheduleSession(app, interviewer, SCENARIO)).id,
       endedSessionId: ended.id,
-      endedCandidateId: ended.candidate.id,
+      endedCandidateId: ended.candidate!.id,
       liveSessionId: live.id,
       candidateToken: (live as { candidateToken: string }).candidateToken,
       shadowToken: shadow.token,

@@ -81,6 +81,15 @@ export async function scheduleSession(
     .create(principalOf(interviewer), { candidateId: candidate.id, scenarioId });
 }
 
+/** A practice session staff made, without a candidate: the script plays the customer. */
+export function practiceSession(
+  app: INestApplication,
+  staff: TestStaff,
+  scenarioId = 'practice-wrong-address',
+) {
+  return app.get(SessionsService).create(principalOf(staff), { scenarioId, mode: 'practice' });
+}
+
 /** A role-play of `interviewer`'s that ran over the real sockets: started, then ended. */
 export async function endedSession(
   testApp: { app: INestApplication; url: string },

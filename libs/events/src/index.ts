@@ -20,11 +20,13 @@ export {
 } from './vocabulary';
 export { eventFor, candidateSees } from './visibility';
 export {
+  SESSION_MODES,
   SESSION_STATUSES,
   SCHEDULED,
   STATE_CHANGES,
   sessionState,
   stateChanges,
+  type SessionMode,
   type SessionState,
   type SessionStatus,
 } from './session-state';

@@ -3,6 +3,10 @@ import type { EventType, SessionEvent } from './vocabulary';
 export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
+/** `live`: an interviewer plays the customer and it is scored; `practice`: the script plays the customer, nothing counts. */
+export const SESSION_MODES = ['live', 'practice'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
 /**
  * A role-play's state as its log has brought it: the state columns of roleplay_sessions. They move
  * only through STATE_CHANGES, in the transaction that logs the event, so the log alone rebuilds them.

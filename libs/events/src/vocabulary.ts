@@ -92,9 +92,11 @@ export type EventType = keyof EventPayloads;
 
 /** Who may be the actor of each type. */
 const ACTORS = {
-  'session.started': ['interviewer'],
+  // `system`: a practice session, started and played by its script.
+  'session.started': ['interviewer', 'system'],
   'chat.message': ['customer', 'candidate'],
-  'anger.changed': ['interviewer'],
+  // `system`: the practice script, answering with a beat.
+  'anger.changed': ['interviewer', 'system'],
   'checkpoint.hit': ['interviewer', 'system'],
   'checkpoint.cleared': ['interviewer'],
   'note.added': ['interviewer'],
@@ -108,8 +110,8 @@ const ACTORS = {
   'candidate.pasted': ['candidate'],
   'candidate.away': ['candidate'],
   'candidate.back': ['candidate'],
-  'session.solved': ['interviewer'],
-  'session.ended': ['interviewer', 'system'],
+  'session.solved': ['interviewer', 'system'],
+  'session.ended': ['interviewer', 'candidate', 'system'],
   'session.cancelled': ['interviewer'],
 } as const satisfies { [T in EventType]: readonly Actor[] };
 

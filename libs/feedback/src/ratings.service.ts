@@ -32,6 +32,11 @@ export class RatingsService {
 
   async save(staff: StaffPrincipal, sessionId: string, body: SaveRatingDto): Promise<RatingView> {
     const session = await this.sessions.visible(staff, sessionId);
+    if (session.mode === 'practice') {
+      throw new ConflictException(
+        'This was a practice session: nothing in it is rated or counted.',
+      );
+    }
     if (session.role !== 'interviewer') {
       throw new ForbiddenException('Only the interviewer who ran this role-play rates it.');
     }
@@ -44,7 +49,11 @@ export class RatingsService {
     }
     const { rubric } = await this.scenarios.version(session.scenarioVersionId);
     const rating = await this.ratings.transaction(async (manager) => {
-      const draft = await this.ratings.lockedDraft(manager, session);
+      // Live role-plays always have a candidate (roleplay_sessions_candidate_check).
+      const draft = await this.ratings.lockedDraft(manager, {
+        ...session,
+        candidateId: session.candidateId!,
+      });
       if (draft.submittedAt) {
         throw new ConflictException('This rating was submitted and can no longer change.');
       }

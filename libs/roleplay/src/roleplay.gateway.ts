@@ -40,6 +40,7 @@ import {
 } from './dto/socket-payloads';
 import type { Appended } from './event-log';
 import { FLOOD_LIMITS, FloodLimits, tokenKey } from './flood-limits';
+import { PracticePlayer } from './practice-player';
 import { ActionRefused } from './roleplay.errors';
 import { ackEvent, RoleplayService } from './roleplay.service';
 import {
@@ -76,6 +77,7 @@ export class RoleplayGateway
     private readonly sessions: SessionsService,
     private readonly roleplay: RoleplayService,
     private readonly broadcaster: SessionBroadcaster,
+    private readonly practice: PracticePlayer,
   ) {}
 
   afterInit(namespace: RoleplayNamespace): void {
@@ -119,6 +121,9 @@ export class RoleplayGateway
       }, next);
     });
     void this.broadcaster.presence(participantOf(socket).sessionId);
+    this.practice.joined(participantOf(socket)).catch((error: unknown) => {
+      this.logger.error({ err: error, sessionId }, 'Could not start the practice script');
+    });
   }
 
   handleDisconnect(socket: RoleplaySocket): void {
@@ -216,6 +221,8 @@ export class RoleplayGateway
   }
 
   @SubscribeMessage('session:end')
+  // The candidate may end a practice session (RoleplayService.end).
+  @SignedIn()
   async end(
     @ConnectedSocket() socket: RoleplaySocket,
     @MessageBody() body: SessionEndPayload,

@@ -6,6 +6,7 @@ import { CandidateLinks } from './candidate-links';
 import { RoleplaySession } from './entities/roleplay-session.entity';
 import { SessionEventRow } from './entities/session-event.entity';
 import { EventLog } from './event-log';
+import { PracticePlayer } from './practice-player';
 import { RoleplayGateway } from './roleplay.gateway';
 import { RoleplayService } from './roleplay.service';
 import { SessionBroadcaster } from './session-broadcaster';
@@ -28,6 +29,7 @@ export const roleplayEntities = [RoleplaySession, SessionEventRow];
     SessionBroadcaster,
     RoleplayService,
     RoleplayGateway,
+    PracticePlayer,
     TimeLimits,
   ],
   exports: [SessionsService, EventLog],

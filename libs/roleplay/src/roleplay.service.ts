@@ -54,7 +54,7 @@ import {
   type ClientRequest,
 } from './event-log';
 import { ActionRefused } from './roleplay.errors';
-import type { Participant } from './sessions.service';
+import { candidateNameOf, type Participant } from './sessions.service';
 
 /** Events per sync answer; a client asks again while `more` is true. */
 export const SYNC_LIMIT = 1000;
@@ -73,73 +73,149 @@ export class RoleplayService {
     private readonly candidateLinks: CandidateLinks,
   ) {}
 
-  async start(participant: Participant, body: ActionPayload): Promise<Appended> {
+  start(participant: Participant, body: ActionPayload): Promise<Appended> {
     requireRole(participant, 'interviewer');
+    return this.begin(participant, request(participant, 'session:start', body), 'interviewer');
+  }
+
+  /** A practice session starts by itself when its candidate connects; logs nothing once it has. */
+  async startPractice(participant: Participant): Promise<Appended> {
+    try {
+      return await this.begin(participant, null, 'system');
+    } catch (error) {
+      if (error instanceof ActionRefused) return { events: [], duplicate: false };
+      throw error;
+    }
+  }
+
+  /** `session.started` and the customer's opening line, in one append. */
+  private async begin(
+    participant: Participant,
+    key: ClientRequest | null,
+    actor: 'interviewer' | 'system',
+  ): Promise<Appended> {
     const definition = await this.definition(participant);
     // Read before the append: inside its transaction only its own connection may be used.
-    const names = await this.candidates.names([participant.candidateId]);
+    const name = await candidateNameOf(this.candidates, participant.candidateId);
     const firstLine = renderTemplate(
       definition.firstLine,
-      templateContext(definition, splitName(names.get(participant.candidateId)!)),
+      templateContext(definition, splitName(name)),
     );
-    return this.log.append(
-      participant.sessionId,
-      request(participant, 'session:start', body),
-      (session) => {
-        if (session.status === 'live') {
-          throw new ActionRefused('already-started', 'This role-play has already started.');
-        }
-        requireNotOver(session);
-        return Promise.resolve([
-          {
-            type: EVENT.sessionStarted,
-            actor: 'interviewer',
-            payload: { timeLimitMinutes: definition.timeLimitMinutes },
-          },
-          { type: EVENT.chatMessage, actor: 'customer', payload: { text: firstLine } },
-        ]);
-      },
-    );
+    return this.log.append(participant.sessionId, key, (session) => {
+      if (session.status === 'live') {
+        throw new ActionRefused('already-started', 'This role-play has already started.');
+      }
+      requireNotOver(session);
+      return Promise.resolve([
+        {
+          type: EVENT.sessionStarted,
+          actor,
+          payload: { timeLimitMinutes: definition.timeLimitMinutes },
+        },
+        { type: EVENT.chatMessage, actor: 'customer', payload: { text: firstLine } },
+      ]);
+    });
   }
 
+  /**
+   * A chat line. The interviewer's line from a script beat carries the beat's anger change in the same
+   * append (the level clamped to 0-10), unless `applyAnger` is false; a change that moves nothing logs
+   * nothing. The acknowledgement answers the line.
+   */
   async chat(participant: Participant, body: ChatSendPayload) {
-    const { text, beatId } = body;
+    const { text, beatId, applyAnger } = body;
     requireRole(participant, 'interviewer', 'candidate');
-    if (beatId !== undefined) {
-      if (participant.role !== 'interviewer') {
-        throw new ActionRefused(
-          'invalid',
-          'beatId is for the interviewer’s script lines',
-          'beatId',
-        );
+    const actor = participant.role === 'interviewer' ? 'customer' : 'candidate';
+    const key = request(participant, 'chat:send', body);
+    if (beatId === undefined) {
+      if (applyAnger !== undefined) {
+        throw new ActionRefused('invalid', 'applyAnger goes with a beatId', 'applyAnger');
       }
-      const { beats } = await this.definition(participant);
-      if (!beats.some((beat) => beat.id === beatId)) {
-        throw new ActionRefused('invalid', 'beatId must be a beat of this scenario', 'beatId');
-      }
-    }
-    return this.log.appendWhileLive(
-      participant.sessionId,
-      request(participant, 'chat:send', body),
-      {
+      return this.log.appendWhileLive(participant.sessionId, key, {
         type: EVENT.chatMessage,
-        actor: participant.role === 'interviewer' ? 'customer' : 'candidate',
-        payload: beatId === undefined ? { text } : { text, beatId },
-      },
-    );
+        actor,
+        payload: { text },
+      });
+    }
+    if (participant.role !== 'interviewer') {
+      throw new ActionRefused('invalid', 'beatId is for the interviewer’s script lines', 'beatId');
+    }
+    const definition = await this.definition(participant);
+    const beat = definition.beats.find((b) => b.id === beatId);
+    if (!beat)
+      throw new ActionRefused('invalid', 'beatId must be a beat of this scenario', 'beatId');
+    return this.log.append(participant.sessionId, key, async (session, manager) => {
+      requireLive(session);
+      const line: NewEvent = { type: EVENT.chatMessage, actor, payload: { text, beatId } };
+      if (applyAnger === false || beat.anger === 0) return [line];
+      const level = await this.angerLevel(session.id, definition, manager);
+      return [line, ...angerChange(level, level + beat.anger, 'interviewer')];
+    });
   }
 
-  anger(participant: Participant, body: AngerSetPayload) {
+  /**
+   * The practice script's answer: a beat's line with its anger change, logged only if nothing has
+   * been logged since `afterSeq` (what the script answered is still the last word) and it is live.
+   */
+  async scriptedLine(participant: Participant, beatId: string, afterSeq: number) {
+    const definition = await this.definition(participant);
+    const beat = definition.beats.find((b) => b.id === beatId)!;
+    const name = await candidateNameOf(this.candidates, participant.candidateId);
+    const text = renderTemplate(beat.line, templateContext(definition, splitName(name)));
+    return this.log.append(participant.sessionId, null, async (session, manager) => {
+      if (session.status !== 'live' || session.timeUp || session.lastSeq !== afterSeq) return [];
+      const line: NewEvent = {
+        type: EVENT.chatMessage,
+        actor: 'customer',
+        payload: { text, beatId },
+      };
+      const level = await this.angerLevel(session.id, definition, manager);
+      return [line, ...angerChange(level, level + beat.anger, 'system')];
+    });
+  }
+
+  /** Ends a practice session once every required checkpoint is met; logs nothing otherwise. */
+  async completePractice(participant: Participant) {
+    const { solution } = await this.definition(participant);
+    const required = solution.checkpoints.filter((c) => c.required).map((c) => c.id);
+    return this.log.append(participant.sessionId, null, async (session, manager) => {
+      if (session.status !== 'live' || session.timeUp) return [];
+      const state = await checkpointsState(manager, session.id);
+      if (!required.every((id) => state.get(id) === 'hit')) return [];
+      await this.candidateLinks.expireAfterEnd(session.id, manager);
+      const ended: NewEvent[] = [
+        { type: EVENT.sessionEnded, actor: 'system', payload: { endedBy: 'checkpoints-met' } },
+      ];
+      return session.solved
+        ? ended
+        : [{ type: EVENT.sessionSolved, actor: 'system', payload: {} }, ...ended];
+    });
+  }
+
+  /** Sets the customer's anger; the level it already has logs nothing. */
+  async anger(participant: Participant, body: AngerSetPayload) {
     requireRole(participant, 'interviewer');
-    return this.log.appendWhileLive(
-      participant.sessionId,
-      request(participant, 'anger:set', body),
-      {
-        type: EVENT.angerChanged,
-        actor: 'interviewer',
-        payload: { level: body.level },
-      },
+    const definition = await this.definition(participant);
+    const key = request(participant, 'anger:set', body);
+    return this.log.append(participant.sessionId, key, async (session, manager) => {
+      requireLive(session);
+      const level = await this.angerLevel(session.id, definition, manager);
+      return angerChange(level, body.level, 'interviewer');
+    });
+  }
+
+  /** The customer's anger now, read under the session's lock: the last level set, or the persona's. */
+  private async angerLevel(
+    sessionId: string,
+    definition: ScenarioDefinition,
+    manager: EntityManager,
+  ): Promise<number> {
+    const [last] = await manager.query<Array<{ level: number }>>(
+      `SELECT (payload->>'level')::int AS level FROM session_events
+       WHERE session_id = $1 AND type = $2 ORDER BY seq DESC LIMIT 1`,
+      [sessionId, EVENT.angerChanged],
     );
+    return last?.level ?? definition.persona.initialAnger;
   }
 
   async checkpoint(participant: Participant, body: CheckpointHitPayload) {
@@ -193,20 +269,26 @@ export class RoleplayService {
     });
   }
 
+  /** Ends a live session: the interviewer's call, or in practice the candidate's. */
   end(participant: Participant, body: SessionEndPayload) {
-    requireRole(participant, 'interviewer');
+    const candidate = participant.mode === 'practice' && participant.role === 'candidate';
+    if (!candidate) requireRole(participant, 'interviewer');
     const { reason } = body;
     const key = request(participant, 'session:end', body);
     return this.log.append(participant.sessionId, key, async (session, manager) => {
       // The interviewer may end it even when its time is up and the sweep has not got to it yet.
       requireLive({ ...session, timeUp: false });
       await this.candidateLinks.expireAfterEnd(session.id, manager);
-      const ended: NewEvent = {
-        type: EVENT.sessionEnded,
-        actor: 'interviewer',
-        payload:
-          reason === undefined ? { endedBy: 'interviewer' } : { endedBy: 'interviewer', reason },
-      };
+      const ended: NewEvent = candidate
+        ? { type: EVENT.sessionEnded, actor: 'candidate', payload: { endedBy: 'candidate' } }
+        : {
+            type: EVENT.sessionEnded,
+            actor: 'interviewer',
+            payload:
+              reason === undefined
+                ? { endedBy: 'interviewer' }
+                : { endedBy: 'interviewer', reason },
+          };
       return [ended];
     });
   }
@@ -431,8 +513,8 @@ export class RoleplayService {
         'This role-play has no agent desk: the chat is all there is.',
       );
     }
-    const names = await this.candidates.names([participant.candidateId]);
-    const context = templateContext(definition, splitName(names.get(participant.candidateId)!));
+    const name = await candidateNameOf(this.candidates, participant.candidateId);
+    const context = templateContext(definition, splitName(name));
     return { desk: definition.desk, context };
   }
 
@@ -529,6 +611,12 @@ async function checkpointsState(
   return new Map(
     rows.map(({ id, type }) => [id, type === EVENT.checkpointHit ? 'hit' : 'cleared'] as const),
   );
+}
+
+/** `anger.changed` to `level` clamped to 0-10, or nothing when that is the level already. */
+function angerChange(current: number, level: number, actor: 'interviewer' | 'system'): NewEvent[] {
+  const next = Math.min(10, Math.max(0, level));
+  return next === current ? [] : [{ type: EVENT.angerChanged, actor, payload: { level: next } }];
 }
 
 /** The first event of an append, as the participant who asked for it sees it. */

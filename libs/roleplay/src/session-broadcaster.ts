@@ -67,6 +67,13 @@ export class SessionBroadcaster implements OnModuleDestroy {
     socket.to([staffRoom(sessionId), candidateRoom(sessionId)]).emit('typing', notice);
   }
 
+  /** The practice script "typing" as the customer, to both sides of the session. */
+  customerTyping(sessionId: string, typing: boolean): void {
+    this.namespace
+      ?.to([staffRoom(sessionId), candidateRoom(sessionId)])
+      .emit('typing', { actor: 'customer', typing });
+  }
+
   /** Tells both sides who is here: `{ candidate, interviewer }`, each true while connected. */
   async presence(sessionId: string): Promise<void> {
     if (!this.namespace) return;

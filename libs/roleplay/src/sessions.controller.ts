@@ -12,7 +12,13 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CurrentStaff, type StaffPrincipal } from '@hotseat/identity';
+import {
+  CurrentPrincipal,
+  CurrentStaff,
+  Guests,
+  type GuestPrincipal,
+  type StaffPrincipal,
+} from '@hotseat/identity';
 import { sendPage } from '@hotseat/validation';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { ListSessionsQuery } from './dto/list-sessions.query';
@@ -67,6 +73,23 @@ export class SessionsController {
     @Param('id', ParseUUIDPipe) id: string,
   ) {
     return this.sessions.revokeCandidateLink(staff, id);
+  }
+
+  /**
+   * "Practise first", from the candidate's link to a role-play that has not started:
+   * `{ id, candidateUrl, candidateToken, candidateLinkExpiresAt }` of a new practice session.
+   */
+  @Post(':id/practice')
+  @Guests('candidate')
+  practiseFirst(@CurrentPrincipal() guest: GuestPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.sessions.practiseFirst(guest, id);
+  }
+
+  /** What the practice's candidate did and met, once it is over. */
+  @Get(':id/debrief')
+  @Guests('candidate')
+  debrief(@CurrentPrincipal() guest: GuestPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.sessions.debrief(guest, id);
   }
 
   @Get(':id/events')

@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SqlWhere } from '@hotseat/database';
-import type { SessionState, SessionStatus } from '@hotseat/events';
+import type { SessionMode, SessionState, SessionStatus } from '@hotseat/events';
 import { seesEverything, type Principal } from '@hotseat/identity';
 import { olderThan, type PageRequest } from '@hotseat/validation';
 
 /** A session's row: its state columns (moved only by its events) and what it was created with. */
 export interface SessionRow extends SessionState {
   id: string;
-  candidateId: string;
+  /** Null only for a practice session staff made without a candidate. */
+  candidateId: string | null;
+  mode: SessionMode;
   scenarioId: string;
   scenarioVersionId: string;
   interviewerId: string;
@@ -18,7 +20,7 @@ export interface SessionRow extends SessionState {
   position: string;
 }
 
-const COLUMNS = `s.id, s.status, s.candidate_id AS "candidateId", s.scenario_id AS "scenarioId",
+const COLUMNS = `s.id, s.status, s.mode, s.candidate_id AS "candidateId", s.scenario_id AS "scenarioId",
   s.scenario_version_id AS "scenarioVersionId", s.interviewer_id AS "interviewerId",
   s.created_at AS "createdAt", s.started_at AS "startedAt", s.ends_at AS "endsAt",
   s.solved_at AS "solvedAt", s.ended_at AS "endedAt", s.cancelled_at AS "cancelledAt",
@@ -45,13 +47,22 @@ export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(
-    session: Pick<SessionRow, 'candidateId' | 'scenarioId' | 'scenarioVersionId' | 'interviewerId'>,
+    session: Pick<
+      SessionRow,
+      'candidateId' | 'mode' | 'scenarioId' | 'scenarioVersionId' | 'interviewerId'
+    >,
     manager: EntityManager,
   ): Promise<string> {
     const [{ id }] = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO roleplay_sessions (candidate_id, scenario_id, scenario_version_id, interviewer_id)
-       VALUES ($1, $2, $3, $4) RETURNING id`,
-      [session.candidateId, session.scenarioId, session.scenarioVersionId, session.interviewerId],
+      `INSERT INTO roleplay_sessions (candidate_id, mode, scenario_id, scenario_version_id, interviewer_id)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [
+        session.candidateId,
+        session.mode,
+        session.scenarioId,
+        session.scenarioVersionId,
+        session.interviewerId,
+      ],
     );
     return id;
   }
@@ -100,22 +111,36 @@ export class SessionsRepository {
     );
   }
 
-  /** Every session of these candidates, oldest first (the scorecards check access to the candidates). */
+  /**
+   * Every live-mode session of these candidates, oldest first (the scorecards check access to the
+   * candidates): practice never counts.
+   */
   ofCandidates(candidateIds: string[]): Promise<SessionRow[]> {
     return this.dataSource.query<SessionRow[]>(
-      `SELECT ${COLUMNS} FROM roleplay_sessions s WHERE s.candidate_id = ANY($1::uuid[])
+      `SELECT ${COLUMNS} FROM roleplay_sessions s
+       WHERE s.candidate_id = ANY($1::uuid[]) AND s.mode = 'live'
        ORDER BY s.created_at, s.id`,
       [candidateIds],
     );
   }
 
-  /** Ended sessions by id, `limit` at a time after `afterId`: what has figures to keep. */
+  /** Ended live-mode sessions by id, `limit` at a time after `afterId`: what has figures to keep. */
   ended(afterId: string | null, limit: number): Promise<SessionRow[]> {
     return this.dataSource.query<SessionRow[]>(
       `SELECT ${COLUMNS} FROM roleplay_sessions s
-       WHERE s.status = 'ended' AND ($1::uuid IS NULL OR s.id > $1) ORDER BY s.id LIMIT $2`,
+       WHERE s.status = 'ended' AND s.mode = 'live' AND ($1::uuid IS NULL OR s.id > $1)
+       ORDER BY s.id LIMIT $2`,
       [afterId, limit],
     );
+  }
+
+  /** How many practice sessions this candidate has had. */
+  async practiceCount(candidateId: string, manager: EntityManager): Promise<number> {
+    const [{ count }] = await manager.query<Array<{ count: number }>>(
+      `SELECT count(*)::int AS count FROM roleplay_sessions WHERE candidate_id = $1 AND mode = 'practice'`,
+      [candidateId],
+    );
+    return count;
   }
 
   /** The ids of live sessions whose time limit has passed. */

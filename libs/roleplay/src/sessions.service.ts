@@ -3,6 +3,7 @@ import {
   ConflictException,
   ForbiddenException,
   Injectable,
+  NotFoundException,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,7 +12,9 @@ import type { Environment } from '@hotseat/config';
 import {
   EVENT,
   eventFor,
+  isEvent,
   type RoleplayRole,
+  type SessionMode,
   type SessionState,
   type SessionStatus,
 } from '@hotseat/events';
@@ -41,17 +44,48 @@ import { SessionsRepository, type SessionRow } from './sessions.repository';
 /** A session someone may see, and how they take part in it: the answer of `SessionsService.visible`. */
 export type VisibleSession = SessionRow & { role: RoleplayRole };
 
+/** A practice's debrief: what the candidate did, and which checkpoints they met. */
+export interface Debrief {
+  scenarioTitle: string;
+  durationMs: number;
+  solved: boolean;
+  checkpoints: Array<{ label: string; required: boolean; met: boolean }>;
+  did: {
+    messages: number;
+    searches: number;
+    /** Titles, each once, in the order first opened. */
+    articlesOpened: string[];
+    /** Desk action labels, in order. */
+    actions: string[];
+    emails: number;
+    reports: number;
+  };
+}
+
 /** Someone connected to a role-play, as the handshake established. */
 export interface Participant {
   sessionId: string;
   role: RoleplayRole;
-  candidateId: string;
+  mode: SessionMode;
+  /** Null only in a practice session staff made without a candidate. */
+  candidateId: string | null;
   scenarioVersionId: string;
 }
 
+/** The name a practice session without a candidate is played with ({{candidate.firstName}}...). */
+export const PRACTICE_GUEST_NAME = 'Guest';
+
+/** How many practice sessions a candidate may open from their link before the role-play. */
+export const PRACTICE_SESSIONS_PER_CANDIDATE = 3;
+
+/** The short scenario that ships for candidates to learn the room before their role-play. */
+export const PRACTICE_SCENARIO_ID = 'practice-wrong-address';
+
 export interface SessionView extends SessionState {
   id: string;
-  candidate: { id: string; name: string };
+  mode: SessionMode;
+  /** Null only for a practice session made without a candidate. */
+  candidate: { id: string; name: string } | null;
   scenario: { id: string; title: string; version: string };
   interviewerId: string;
   createdAt: Date;
@@ -76,16 +110,23 @@ export class SessionsService {
 
   /**
    * A scheduled session, run by `staff` or by the interviewer a manager or admin names, with the
-   * candidate's link (shown this once).
+   * candidate's link (shown this once). A live one is for a candidate, with a scenario of their
+   * opening; a practice session may be of any scenario, and needs no candidate.
    */
   async create(
     staff: StaffPrincipal,
-    { candidateId, scenarioId, interviewerId }: CreateSessionDto,
+    { candidateId, scenarioId, interviewerId, mode = 'live' }: CreateSessionDto,
   ) {
-    const candidate = await this.candidates.get(staff, candidateId);
+    if (candidateId === undefined && mode === 'live') {
+      throw new BadRequestException(
+        'candidateId: a live role-play is for a candidate; leave it out only with mode "practice".',
+      );
+    }
+    const candidate =
+      candidateId === undefined ? null : await this.candidates.get(staff, candidateId);
     const runBy = await this.interviewer(staff, interviewerId ?? staff.user.id);
     const scenario = this.scenarios.get(scenarioId);
-    if (candidate.opening) {
+    if (candidate?.opening && mode === 'live') {
       const opening = await this.openings.get(candidate.opening.id);
       const runs = opening.scenarios.map(({ id }) => id);
       if (!runs.includes(scenarioId)) {
@@ -96,14 +137,122 @@ export class SessionsService {
     }
     const { sessionId, link } = await this.dataSource.transaction(async (manager) => {
       const sessionId = await this.sessions.insert(
-        { candidateId, scenarioId, scenarioVersionId: scenario.versionId, interviewerId: runBy },
+        {
+          candidateId: candidateId ?? null,
+          mode,
+          scenarioId,
+          scenarioVersionId: scenario.versionId,
+          interviewerId: runBy,
+        },
         manager,
       );
-      await this.candidates.assignInterviewer(candidateId, runBy, manager);
+      // Practice assigns nobody: it never counts, so it makes nobody the candidate's interviewer.
+      if (candidateId !== undefined && mode === 'live') {
+        await this.candidates.assignInterviewer(candidateId, runBy, manager);
+      }
       const { shown } = await this.candidateLinks.issue(sessionId, staff.user.id, manager);
       return { sessionId, link: shown };
     });
     return { ...(await this.get(staff, sessionId)), ...link };
+  }
+
+  /**
+   * "Practise first", from a candidate's link to a role-play that has not started: a new practice
+   * session of the shipped practice scenario, for the same candidate and interviewer, with its link.
+   */
+  async practiseFirst(guest: GuestPrincipal, id: string) {
+    const session = await this.visible(guest, id);
+    const offer = await this.practiceOffer(session);
+    if (offer !== true) throw new ConflictException(offer);
+    const scenario = this.scenarios.get(PRACTICE_SCENARIO_ID);
+    const practice = await this.dataSource.transaction(async (manager) => {
+      // Counted under a lock on the candidate, so two clicks at once cannot pass the limit together.
+      await manager.query('SELECT 1 FROM candidates WHERE id = $1 FOR UPDATE', [
+        session.candidateId,
+      ]);
+      if (
+        (await this.sessions.practiceCount(session.candidateId!, manager)) >=
+        PRACTICE_SESSIONS_PER_CANDIDATE
+      ) {
+        throw new ConflictException(PRACTISED_ENOUGH);
+      }
+      const practiceId = await this.sessions.insert(
+        {
+          candidateId: session.candidateId,
+          mode: 'practice',
+          scenarioId: PRACTICE_SCENARIO_ID,
+          scenarioVersionId: scenario.versionId,
+          interviewerId: session.interviewerId,
+        },
+        manager,
+      );
+      const { shown } = await this.candidateLinks.issue(practiceId, session.interviewerId, manager);
+      return { id: practiceId, ...shown };
+    });
+    return practice;
+  }
+
+  /**
+   * What a practice's candidate reads once it is over: what they did and which checkpoints they
+   * met. Before the end it would give the answer key away: 409.
+   */
+  async debrief(guest: GuestPrincipal, id: string): Promise<Debrief> {
+    const session = await this.visible(guest, id);
+    if (session.mode !== 'practice') {
+      throw new NotFoundException('A debrief is for practice sessions only.');
+    }
+    if (session.status !== 'ended') {
+      throw new ConflictException('The debrief is ready once the practice is over.');
+    }
+    const definition = await this.scenarios.version(session.scenarioVersionId);
+    const events = await this.log.since(id, 0, null);
+    const met = new Map<string, boolean>();
+    const did: Debrief['did'] = {
+      messages: 0,
+      searches: 0,
+      articlesOpened: [],
+      actions: [],
+      emails: 0,
+      reports: 0,
+    };
+    for (const event of events) {
+      if (isEvent(event, EVENT.checkpointHit)) met.set(event.payload.checkpointId, true);
+      if (isEvent(event, EVENT.checkpointCleared)) met.set(event.payload.checkpointId, false);
+      if (isEvent(event, EVENT.chatMessage) && event.actor === 'candidate') did.messages += 1;
+      if (isEvent(event, EVENT.helpSearched)) did.searches += 1;
+      if (isEvent(event, EVENT.helpOpened) && !did.articlesOpened.includes(event.payload.title)) {
+        did.articlesOpened.push(event.payload.title);
+      }
+      if (isEvent(event, EVENT.deskActed)) did.actions.push(event.payload.label);
+      if (isEvent(event, EVENT.deskEmailed)) did.emails += 1;
+      if (isEvent(event, EVENT.deskReported)) did.reports += 1;
+    }
+    return {
+      scenarioTitle: definition.title,
+      durationMs:
+        session.startedAt && session.endedAt
+          ? session.endedAt.getTime() - session.startedAt.getTime()
+          : 0,
+      solved: session.solvedAt !== null,
+      checkpoints: definition.solution.checkpoints.map(({ id: checkpointId, label, required }) => ({
+        label,
+        required,
+        met: met.get(checkpointId) === true,
+      })),
+      did,
+    };
+  }
+
+  /** Whether this candidate's room offers "Practise first": true, or why not in words. */
+  private async practiceOffer(session: SessionRow): Promise<true | string> {
+    if (session.mode !== 'live' || session.status !== 'scheduled') {
+      return 'Practice comes before the role-play: this one has already started or is over.';
+    }
+    if (!this.scenarios.has(PRACTICE_SCENARIO_ID)) {
+      return 'There is no practice scenario on this server just now: your role-play is ready when you are.';
+    }
+    const count = await this.sessions.practiceCount(session.candidateId!, this.dataSource.manager);
+    return count < PRACTICE_SESSIONS_PER_CANDIDATE ? true : PRACTISED_ENOUGH;
   }
 
   /**
@@ -250,14 +399,15 @@ export class SessionsService {
   private async rendered(principal: Principal, id: string) {
     const session = await this.visible(principal, id);
     const definition = await this.scenarios.version(session.scenarioVersionId);
-    const candidateName = (await this.candidates.names([session.candidateId])).get(
-      session.candidateId,
-    )!;
+    const candidateName = await candidateNameOf(this.candidates, session.candidateId);
     const context = templateContext(definition, splitName(candidateName));
     const render = (text: string) => renderTemplate(text, context);
     const briefing = {
       sessionId: session.id,
       status: session.status,
+      mode: session.mode,
+      // Offered on the candidate's page only; staff see the script.
+      practiceOffered: principal.kind === 'guest' && (await this.practiceOffer(session)) === true,
       candidateName,
       company: definition.company,
       product: definition.product,
@@ -281,6 +431,7 @@ export class SessionsService {
     return {
       sessionId: id,
       role: roleIn(principal, session),
+      mode: session.mode,
       candidateId: session.candidateId,
       scenarioVersionId: session.scenarioVersionId,
     };
@@ -312,7 +463,7 @@ export class SessionsService {
     // An empty list (no live role-play, often) needs no names: no round trip for nothing.
     if (rows.length === 0) return new Map();
     const [names, scenarios] = await Promise.all([
-      this.candidates.names([...new Set(rows.map((row) => row.candidateId))]),
+      this.candidates.names(candidateIdsOf(rows)),
       this.scenarioSummaries(rows),
     ]);
     return new Map(
@@ -320,8 +471,15 @@ export class SessionsService {
         row.id,
         {
           id: row.id,
+          mode: row.mode,
           ...stateOf(row),
-          candidate: { id: row.candidateId, name: names.get(row.candidateId) ?? '' },
+          candidate:
+            row.candidateId === null
+              ? null
+              : {
+                  id: row.candidateId,
+                  name: names.get(row.candidateId) ?? '',
+                },
           scenario: scenarios.get(row.scenarioVersionId)!,
           interviewerId: row.interviewerId,
           createdAt: row.createdAt,
@@ -342,10 +500,27 @@ export class SessionsService {
   }
 }
 
+const PRACTISED_ENOUGH = `You have practised ${PRACTICE_SESSIONS_PER_CANDIDATE} times already: your role-play is ready when you are.`;
+
 /** A visible session's role for its reader: its candidate, the interviewer running it, or an observer. */
 function roleIn(principal: Principal, session: SessionRow): RoleplayRole {
   if (principal.kind === 'guest') return 'candidate';
+  // In practice the script plays the customer: staff only watch.
+  if (session.mode === 'practice') return 'observer';
   return session.interviewerId === principal.user.id ? 'interviewer' : 'observer';
+}
+
+/** The candidate's name, or PRACTICE_GUEST_NAME for a practice session without a candidate. */
+export async function candidateNameOf(
+  candidates: CandidatesService,
+  candidateId: string | null,
+): Promise<string> {
+  if (candidateId === null) return PRACTICE_GUEST_NAME;
+  return (await candidates.names([candidateId])).get(candidateId)!;
+}
+
+function candidateIdsOf(rows: SessionRow[]): string[] {
+  return [...new Set(rows.flatMap((row) => (row.candidateId ? [row.candidateId] : [])))];
 }
 
 /** The state columns of a row: what its log has brought it to. */

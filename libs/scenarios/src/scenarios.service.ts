@@ -101,6 +101,11 @@ export class ScenariosService implements OnModuleInit {
     return [...valid, ...invalid];
   }
 
+  /** Whether a valid scenario has this id now. */
+  has(id: string): boolean {
+    return this.current.has(id);
+  }
+
   /** The scenario as it is now; 404 for an unknown or invalid one. */
   get(id: string): CurrentScenario {
     const scenario = this.current.get(id);

@@ -56,6 +56,8 @@ export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDe
   private async storeIfEnded({ sessionId, events, duplicate }: Committed): Promise<void> {
     if (duplicate || !events.some((event) => event.type === EVENT.sessionEnded)) return;
     const [session] = await this.sessions.byIds([sessionId]);
+    // Practice never counts: it has no figures to compare.
+    if (session.mode === 'practice') return;
     await this.figures.store(session, await this.compute(session));
   }
 

@@ -6,6 +6,7 @@ import { EventSpine1796238346696 } from './1796238346696-EventSpine';
 import { DeskFigures1796294285006 } from './1796294285006-DeskFigures';
 import { CandidateSeq1796310000000 } from './1796310000000-CandidateSeq';
 import { ScopedClientKeys1796400000000 } from './1796400000000-ScopedClientKeys';
+import { PracticeSessions1796500000000 } from './1796500000000-PracticeSessions';
 
 /**
  * Every migration, oldest first. `npm run db:generate -- libs/database/src/migrations/Name` writes a
@@ -20,4 +21,5 @@ export const migrations: Array<new () => object> = [
   DeskFigures1796294285006,
   CandidateSeq1796310000000,
   ScopedClientKeys1796400000000,
+  PracticeSessions1796500000000,
 ];

@@ -1,9 +1,12 @@
-import { IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { SESSION_MODES, type SessionMode } from '@hotseat/events';
 import { Optional } from '@hotseat/validation';
 
 export class CreateSessionDto {
+  /** Required for a live role-play; a practice session staff make may have none. */
+  @Optional()
   @IsUUID('all', { message: 'candidateId must be the id of a candidate' })
-  candidateId!: string;
+  candidateId?: string;
 
   @IsString({
     message: 'scenarioId must be the id of a scenario, as GET /api/scenarios lists them',
@@ -15,4 +18,9 @@ export class CreateSessionDto {
   @Optional()
   @IsUUID('all', { message: 'interviewerId must be the id of a staff member' })
   interviewerId?: string;
+
+  /** `live` (the default): scored; `practice`: the script plays the customer and nothing counts. */
+  @Optional()
+  @IsIn(SESSION_MODES, { message: `mode must be one of ${SESSION_MODES.join(', ')}` })
+  mode?: SessionMode;
 }

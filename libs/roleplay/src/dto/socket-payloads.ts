@@ -77,6 +77,11 @@ export class ChatSendPayload extends ActionPayload implements ChatSendShape {
   @Optional()
   @Id('beatId')
   beatId?: string;
+
+  /** With a beatId: false sends the line without the beat's anger change. */
+  @Optional()
+  @IsBoolean({ message: 'applyAnger must be true or false' })
+  applyAnger?: boolean;
 }
 
 export class TypingPayload implements TypingShape {

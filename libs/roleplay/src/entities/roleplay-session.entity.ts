@@ -7,7 +7,12 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { SESSION_STATUSES, type SessionStatus } from '@hotseat/events';
+import {
+  SESSION_MODES,
+  SESSION_STATUSES,
+  type SessionMode,
+  type SessionStatus,
+} from '@hotseat/events';
 import { Candidate } from '@hotseat/hiring';
 import { User } from '@hotseat/identity';
 import { ScenarioVersion } from '@hotseat/scenarios';
@@ -22,6 +27,12 @@ import { ScenarioVersion } from '@hotseat/scenarios';
   'roleplay_sessions_status_check',
   `status IN (${SESSION_STATUSES.map((status) => `'${status}'`).join(', ')})`,
 )
+@Check(
+  'roleplay_sessions_mode_check',
+  `mode IN (${SESSION_MODES.map((mode) => `'${mode}'`).join(', ')})`,
+)
+// A practice session staff make needs no candidate; a live one always has one.
+@Check('roleplay_sessions_candidate_check', `candidate_id IS NOT NULL OR mode = 'practice'`)
 // The time-limit sweep looks only at live sessions.
 @Index('roleplay_sessions_live_ends_at', ['endsAt'], { where: `status = 'live'` })
 // Lists are newest first, a page at a time: everyone's for managers, an interviewer's own for them.
@@ -32,11 +43,15 @@ export class RoleplaySession {
   id!: string;
 
   @Index()
-  @Column({ type: 'uuid' })
-  candidateId!: string;
+  @Column({ type: 'uuid', nullable: true })
+  candidateId!: string | null;
 
-  @ManyToOne(() => Candidate, { onDelete: 'RESTRICT' })
-  candidate!: Candidate;
+  @ManyToOne(() => Candidate, { onDelete: 'RESTRICT', nullable: true })
+  candidate!: Candidate | null;
+
+  /** Practice: the script plays the customer, and the session never counts (docs/protocol.md). */
+  @Column({ type: 'text', default: 'live' })
+  mode!: SessionMode;
 
   @Column({ type: 'text' })
   scenarioId!: string;
