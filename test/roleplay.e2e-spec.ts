@@ -363,6 +363,78 @@ describe(`live role-play (${databaseKind} database)`, () => {
     });
   });
 
+  describe("a beat carries its anger (the prompter's one click)", () => {
+    /** The anger levels logged so far, in order. */
+    const angerLog = async (sessionId: string) =>
+      (
+        await testApp.app
+          .get(DataSource)
+          .query<Array<{ type: string; actor: string; level: number | null; beat: string | null }>>(
+            `SELECT type, actor, (payload->>'level')::int AS level, payload->>'beatId' AS beat
+             FROM session_events WHERE session_id = $1 AND seq > 2 ORDER BY seq`,
+            [sessionId],
+          )
+      ).map(({ type, level, beat }) =>
+        type === 'anger.changed' ? `anger ${level}` : `line ${beat}`,
+      );
+
+    it('applies the change with the line in one action, clamped to 10, unless switched off', async () => {
+      // charged-ten-times: initialAnger 8; "ten-business-days" is +2, "sincere-apology" -2.
+      const { session, host, guest } = await liveSession();
+      const first = await host.act('chat:send', {
+        text: 'Ten days?!',
+        beatId: 'ten-business-days',
+      });
+      // The acknowledgement answers the line; its anger change follows it in the log.
+      expect(first).toMatchObject({
+        ok: true,
+        event: { type: 'chat.message', payload: { beatId: 'ten-business-days' } },
+      });
+      await host.act('chat:send', { text: 'Still ten days?!', beatId: 'ten-business-days' });
+      await host.act('chat:send', {
+        text: 'Okay. Thank you.',
+        beatId: 'sincere-apology',
+        applyAnger: false,
+      });
+      await host.act('chat:send', { text: 'Okay, really, thanks.', beatId: 'sincere-apology' });
+      expect(await angerLog(session.id)).toEqual([
+        'line ten-business-days',
+        'anger 10',
+        // Already at 10: the +2 changes nothing, so nothing is logged for it.
+        'line ten-business-days',
+        'line sincere-apology',
+        'line sincere-apology',
+        'anger 8',
+      ]);
+      // The candidate sees the lines only.
+      await guest.until(() => guest.ordered().length === 6, 'the four lines');
+      expect(JSON.stringify(guest.ordered())).not.toMatch(/anger|beatId|level/);
+    });
+
+    it('logs nothing for an anger:set that changes nothing, and refuses applyAnger without a beat', async () => {
+      const { session, host } = await liveSession();
+      const same = await host.act('anger:set', { level: 8 });
+      expect(same).toEqual({ ok: true });
+      expect(await host.act('anger:set', { level: 6 })).toMatchObject({
+        ok: true,
+        event: { type: 'anger.changed' },
+      });
+      expect(await host.act('anger:set', { level: 6 })).toEqual({ ok: true });
+      expect(await angerLog(session.id)).toEqual(['anger 6']);
+      expect(await host.act('chat:send', { text: 'Hi', applyAnger: true })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', field: 'applyAnger' },
+      });
+      expect(
+        await host.act('chat:send', { text: 'Hi', beatId: 'silence', applyAnger: 'yes' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', field: 'applyAnger' },
+      });
+      expect(await angerLog(session.id)).toEqual(['anger 6']);
+    });
+  });
+
   it('never shows the candidate interviewer-only events or fields through sync', async () => {
     const { session, host } = await liveSession();
     await host.act('chat:send', { text: 'Line from the script', beatId: 'silence' });

@@ -149,12 +149,11 @@ export class PracticePlayer implements OnModuleDestroy {
     this.typing(played, true);
     played.timer = setTimeout(() => {
       if (played.generation !== generation) return;
-      this.roleplay.scriptedLine(played.participant, beatId, afterSeq).then(
-        () => {
-          if (played.generation === generation) this.typing(played, false);
-        },
-        (error: unknown) => this.failed(played.participant.sessionId, error),
-      );
+      // Done typing as the line goes out: the candidate never sees both at once.
+      this.typing(played, false);
+      this.roleplay
+        .scriptedLine(played.participant, beatId, afterSeq)
+        .catch((error: unknown) => this.failed(played.participant.sessionId, error));
     }, typingMs(line));
   }
 
