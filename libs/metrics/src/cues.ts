@@ -265,3 +265,30 @@ export function candidateAwaitsAnswer(initialAnger: number, events: readonly Ses
 export function angerNow(initialAnger: number, events: readonly SessionEvent[]): number {
   return momentOf(initialAnger, events).anger;
 }
+
+/** A beat's conditions in words, for the scenario page and the console: "no reply for 60 s; anger at least 7". */
+export function conditionsInWords(when: BeatConditions, labels: CueScenario['actionLabels'] = {}) {
+  const parts: string[] = [];
+  if (when.noReplyFor !== undefined) parts.push(`no reply for ${when.noReplyFor} s`);
+  const says = when.candidateSays;
+  if (says) {
+    const what = [
+      ...(says.categories ?? []).map((category) => CATEGORY_WORDS[category]),
+      ...(says.phrases ?? []).map((phrase) => `“${phrase}”`),
+      ...(says.pattern === undefined ? [] : [`words matching /${says.pattern}/`]),
+    ];
+    parts.push(`the candidate says ${what.join(' or ')}`);
+  }
+  if (when.action !== undefined) {
+    parts.push(`the candidate does “${labels[when.action] ?? when.action}”`);
+  }
+  if (when.afterBeat !== undefined) parts.push(`after the beat “${when.afterBeat}”`);
+  if (when.angerAtLeast !== undefined && when.angerAtMost !== undefined) {
+    parts.push(`anger ${when.angerAtLeast} to ${when.angerAtMost}`);
+  } else if (when.angerAtLeast !== undefined) {
+    parts.push(`anger at least ${when.angerAtLeast}`);
+  } else if (when.angerAtMost !== undefined) {
+    parts.push(`anger at most ${when.angerAtMost}`);
+  }
+  return parts.join('; ');
+}

@@ -17,6 +17,7 @@ export { confirmationFactsOf, factsMentioned } from './facts';
 export {
   angerNow,
   candidateAwaitsAnswer,
+  conditionsInWords,
   nextCueAt,
   suggestedBeats,
   type BeatConditions,

@@ -5,6 +5,7 @@ import type { Environment } from '@hotseat/config';
 import { CandidatesService, OpeningsService } from '@hotseat/hiring';
 import { CurrentStaff, Public, Roles, UsersService, type StaffPrincipal } from '@hotseat/identity';
 import { SessionsService } from '@hotseat/roleplay';
+import { conditionsInWords } from '@hotseat/metrics';
 import { deskInWords, ScenariosService } from '@hotseat/scenarios';
 import { MAX_PAGE_SIZE } from '@hotseat/validation';
 import { DashboardQuery } from './dashboard.query';
@@ -83,8 +84,15 @@ export class StaffPagesController {
     const { desk } = definition;
     const checkpoint = (checkpointId: string) =>
       definition.solution.checkpoints.find((c) => c.id === checkpointId)?.label ?? checkpointId;
-    return staffPage(staff, definition.title, null, {
+    const actionLabels = Object.fromEntries(
+      (desk?.actions ?? []).map((action) => [action.id, action.label]),
+    );
+    return staffPage(staff, definition.title, 'scenario', {
       scenario: definition,
+      beats: definition.beats.map((beat) => ({
+        ...beat,
+        when: beat.when && conditionsInWords(beat.when, actionLabels),
+      })),
       version: hash.slice(0, 12),
       desk: desk && deskInWords(desk, checkpoint),
     });
