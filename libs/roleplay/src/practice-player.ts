@@ -52,8 +52,10 @@ export class PracticePlayer implements OnModuleDestroy {
     private readonly scenarios: ScenariosService,
     private readonly broadcaster: SessionBroadcaster,
   ) {
-    // Not awaited: an acknowledgement never waits for the script.
-    this.unsubscribe = log.subscribe((committed) => void this.heard(committed));
+    // Not awaited: an acknowledgement never waits for the script; other sessions cost a lookup.
+    this.unsubscribe = log.subscribe((committed) => {
+      if (this.played.has(committed.sessionId)) void this.heard(committed);
+    });
   }
 
   onModuleDestroy(): void {
@@ -82,7 +84,7 @@ export class PracticePlayer implements OnModuleDestroy {
   }
 
   private async heard({ sessionId, events, duplicate }: Committed): Promise<void> {
-    if (duplicate || !this.played.has(sessionId)) return;
+    if (duplicate) return;
     if (events.some((e) => e.type === EVENT.sessionEnded || e.type === EVENT.sessionCancelled)) {
       this.stop(sessionId);
       return;

@@ -53,7 +53,7 @@ describe(loadCatalog.name, () => {
       ).toEqual([]);
     });
 
-    it('has at least six complete scenarios, each of its own product with a help center of eight articles', async () => {
+    it('has at least six complete scenarios, each of its own product with a help center of eight articles (two for a practice)', async () => {
       const { scenarios, articles } = await loadCatalog(join(REPO, 'scenarios'), REPO);
       expect(scenarios.length).toBeGreaterThanOrEqual(6);
       const products = scenarios.map(({ definition }) => definition.product);
@@ -65,7 +65,8 @@ describe(loadCatalog.name, () => {
           checkpoints: definition.solution.checkpoints.length >= 3,
           rubric: definition.rubric.length >= 1,
           articles:
-            articles.filter((article) => article.product === definition.product).length >= 8,
+            articles.filter((article) => article.product === definition.product).length >=
+            (definition.id.startsWith('practice-') ? 2 : 8),
         }).toEqual({
           id: definition.id,
           beats: true,

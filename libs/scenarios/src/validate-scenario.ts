@@ -6,6 +6,7 @@ import { PositionedYaml, type Diagnostic, type FieldPath } from './diagnostics';
 import { ScenarioFile } from './dto/scenario-file';
 import type { LoadedScenario, ScenarioDefinition } from './scenario-definition';
 import { RESERVED_VARIABLES, templateContext } from './templates';
+import { cueDiagnostics, unknownConditionMessage } from './validate-cues';
 import { deskDefinition, deskDiagnostics, templateIn } from './validate-desk';
 
 /** What the help center holds, for checking a scenario's references: article id -> product. */
@@ -74,7 +75,11 @@ function fieldDiagnostics(
   const [name, message] = constraints[0];
   if (name === 'whitelistValidation') {
     return [
-      yaml.atKey(path, 'is not a field here: check the spelling against docs/scenario-format.md'),
+      yaml.atKey(
+        path,
+        unknownConditionMessage(path) ??
+          'is not a field here: check the spelling against docs/scenario-format.md',
+      ),
       ...children,
     ];
   }
@@ -88,7 +93,7 @@ function fieldDiagnostics(
   return [yaml.at(path, shown), ...children];
 }
 
-/** Checks that need more than one field: ids, article references, anger levels, templates. */
+/** Checks that need more than one field: ids, article references, anger levels, templates, cues. */
 function crossReferenceDiagnostics(
   yaml: PositionedYaml,
   raw: Record<string, unknown>,
@@ -185,7 +190,7 @@ function crossReferenceDiagnostics(
         yaml.at(['variables', name], `is a name Hotseat fills in itself; choose another name`),
       );
   }
-  found.push(...templateDiagnostics(yaml, raw, variables));
+  found.push(...templateDiagnostics(yaml, raw, variables), ...cueDiagnostics(yaml, raw));
   return found;
 }
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
@@ -10,6 +11,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import type { PhraseCategory } from '@hotseat/metrics';
 import { DeskFile } from './desk-file';
 import { slugField, textField, wholeNumber } from './fields';
 
@@ -27,12 +29,69 @@ export class PersonaFile {
   @wholeNumber(0, 10) calmAt!: number;
 }
 
+/**
+ * `when.candidateSays`: what a candidate message since the customer's last line contains. Which
+ * categories exist, that at least one field is given and that the pattern compiles is checked in
+ * validate-cues.ts, item by item.
+ */
+export class CandidateSaysFile {
+  /** Categories of the phrase lexicon (docs/signals.md). */
+  @IsOptional()
+  @IsArray({ message: 'must be a list of phrase categories, such as [apology, empathy]' })
+  @ArrayMinSize(1, { message: 'must list at least one phrase category' })
+  @IsString({ each: true, message: 'must be a list of phrase categories, as text' })
+  categories?: PhraseCategory[];
+
+  /** Words or phrases of the scenario's own, matched as whole words. */
+  @IsOptional()
+  @IsArray({ message: 'must be a list of phrases, such as [business days]' })
+  @ArrayMinSize(1, { message: 'must list at least one phrase' })
+  @ArrayMaxSize(20, { message: 'must list at most 20 phrases' })
+  @IsString({ each: true, message: 'must be a list of phrases, as text' })
+  phrases?: string[];
+
+  /** A regular expression, matched case-insensitively. */
+  @IsOptional() @textField(1, 200) pattern?: string;
+}
+
+/**
+ * A beat's `when:` (docs/scenario-format.md, "Cues Hotseat can see"): every condition given must
+ * hold. References to beats and actions, and conditions that can never hold together, are checked
+ * in validate-cues.ts.
+ */
+export class BeatConditionsFile {
+  /** Seconds since the customer's last line, without a candidate message since. */
+  @IsOptional() @wholeNumber(10, 600) noReplyFor?: number;
+
+  @IsOptional()
+  @IsObject({ message: 'must be a map of categories, phrases or a pattern' })
+  @ValidateNested()
+  @Type(() => CandidateSaysFile)
+  candidateSays?: CandidateSaysFile;
+
+  /** Another beat of this scenario, used at some point. */
+  @IsOptional() @IsString({ message: 'must be the id of another beat' }) afterBeat?: string;
+  @IsOptional() @wholeNumber(0, 10) angerAtLeast?: number;
+  @IsOptional() @wholeNumber(0, 10) angerAtMost?: number;
+  /** A desk action the candidate applied since the customer's last line. */
+  @IsOptional() @IsString({ message: 'must be the id of a desk action' }) action?: string;
+}
+
 export class BeatFile {
   @slugField('angry-about-refund') id!: string;
   @textField(1, 500) cue!: string;
   @textField(1, 4000) line!: string;
-  /** How the customer's anger moves when this line is used. */
+  /** The change to the customer's anger, applied when the line is sent (clamped to 0-10). */
   @wholeNumber(-10, 10) anger!: number;
+  /** `true`: never suggested again once used. */
+  @IsOptional() @IsBoolean({ message: 'must be true or false' }) once?: boolean;
+
+  /** What Hotseat sees in the log when this line fits; without it, the interviewer judges the cue. */
+  @IsOptional()
+  @IsObject({ message: 'must be a map of conditions, such as { noReplyFor: 60 }' })
+  @ValidateNested()
+  @Type(() => BeatConditionsFile)
+  when?: BeatConditionsFile;
 }
 
 export class CheckpointFile {
