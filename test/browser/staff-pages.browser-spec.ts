@@ -71,12 +71,37 @@ describe('shadow form, scenario library and people, in Chromium', () => {
     const page = await (await staffContext(browser, pageApp, admin)).newPage();
     await page.goto(`${pageApp.url}/scenarios`);
     await page.getByRole('heading', { name: 'Ready to use' }).waitFor();
-    expect(await page.locator('main li .status', { hasText: 'valid' }).count()).toBe(6);
+    expect(await page.locator('main li .status', { hasText: 'valid' }).count()).toBe(7);
     await page.getByRole('link', { name: 'Charged ten times for one concert ticket' }).click();
     await page.getByRole('heading', { name: 'Beats' }).waitFor();
     await page.getByText('Dana Whitfield').first().waitFor();
-    expect(await page.locator('main input, main textarea, main form').count()).toBe(0);
+    // Read-only: the only form is the practice room's button.
+    expect(await page.locator('main textarea, main form:not(#practice-link)').count()).toBe(0);
+    // Each beat says when Hotseat suggests it, in words.
+    const silence = page.locator('tbody tr', { hasText: 'Hello?? Is anyone actually there?' });
+    expect(await silence.locator('td').nth(1).textContent()).toBe('no reply for 60 s');
     await screenshot(page, 'scenario-library');
+  });
+
+  it('opens a practice link for any scenario, which plays the customer by itself', async () => {
+    const staffPage = await (await staffContext(browser, pageApp, admin)).newPage();
+    await staffPage.goto(`${pageApp.url}/scenarios/charged-ten-times`);
+    await staffPage.getByRole('button', { name: 'Open a practice link' }).click();
+    const link = staffPage.getByLabel('Practice link');
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toMatch(/\/join\/\S{40,}$/);
+
+    // Whoever opens it starts it themselves and meets the customer's opening: no interviewer needed.
+    const guest = await (await browser.newContext()).newPage();
+    await guest.goto(url);
+    await guest.getByRole('button', { name: 'Start the practice' }).click();
+    await guest.getByText('TEN charges').first().waitFor({ timeout: 15_000 });
+
+    // The console watches it.
+    await staffPage.getByRole('link', { name: 'Watch in the console' }).click();
+    await staffPage.getByText('TEN charges').first().waitFor();
+    await screenshot(staffPage, 'practice-watched');
   });
 
   it('lets an admin add, promote and disable a staff account, and nobody else', async () => {
