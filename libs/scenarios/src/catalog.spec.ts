@@ -77,6 +77,19 @@ describe(loadCatalog.name, () => {
       }
     });
 
+    it('ships a practice scenario whose every required checkpoint the desk can meet, so that a practice can end by itself', async () => {
+      const { scenarios } = await loadCatalog(join(REPO, 'scenarios'), REPO);
+      const practice = scenarios.find(
+        ({ definition }) => definition.id === 'practice-wrong-address',
+      );
+      expect(practice?.definition).toMatchObject({ difficulty: 'easy', timeLimitMinutes: 5 });
+      const { solution, desk, beats } = practice!.definition;
+      const ruled = new Set(desk!.rules.map((rule) => rule.checkpoint));
+      expect(solution.checkpoints.filter((c) => c.required && !ruled.has(c.id))).toEqual([]);
+      // The script can answer: most of its beats have conditions Hotseat sees.
+      expect(beats.filter((beat) => beat.when).length).toBeGreaterThanOrEqual(beats.length - 1);
+    });
+
     it('gives every scenario a desk whose rules meet a required checkpoint, and at least two a tempting mistake', async () => {
       const { scenarios } = await loadCatalog(join(REPO, 'scenarios'), REPO);
       for (const { definition } of scenarios) {
