@@ -79,6 +79,8 @@ interface Context {
   candidateId: string;
   openingId: string;
   scheduledSessionId: string;
+  /** The candidate link of the scheduled session: a guest who may practise first. */
+  scheduledCandidateToken: string;
   endedSessionId: string;
   /** The candidate of the ended session (endedSession makes one of its own). */
   endedCandidateId: string;
@@ -415,7 +417,12 @@ const ROUTES: Record<string, Route> = {
     path: fixed('/api/sessions'),
     body: {
       valid: (c) => ({ candidateId: c.candidateId, scenarioId: SCENARIO }),
-      fields: { candidateId: V.uuid(), scenarioId: V.slug(), interviewerId: V.uuid() },
+      fields: {
+        candidateId: V.uuid(),
+        scenarioId: V.slug(),
+        interviewerId: V.uuid(),
+        mode: V.choice(),
+      },
       emptyIsBad: true,
     },
   },
@@ -451,6 +458,16 @@ const ROUTES: Record<string, Route> = {
     caller: asInterviewer,
     path: (c) => `/api/sessions/${c.scheduledSessionId}/cancel`,
     params: uuidParam('/api/sessions/', '/cancel'),
+  },
+  'POST /api/sessions/:id/practice': {
+    caller: (c) => c.scheduledCandidateToken,
+    path: (c) => `/api/sessions/${c.scheduledSessionId}/practice`,
+    params: uuidParam('/api/sessions/', '/practice'),
+  },
+  'GET /api/sessions/:id/debrief': {
+    caller: (c) => c.scheduledCandidateToken,
+    path: (c) => `/api/sessions/${c.scheduledSessionId}/debrief`,
+    params: uuidParam('/api/sessions/', '/debrief'),
   },
   'GET /api/sessions/:id/events': {
     caller: asInterviewer,
@@ -831,7 +848,7 @@ const EVENTS: Record<string, EventSpec> = {
   'chat:send': {
     sides: ['interviewer', 'candidate'],
     valid: () => ({ clientId: clientId(), text: 'Hello there' }),
-    fields: { clientId: S.clientId(), text: S.text(4000), beatId: S.id() },
+    fields: { clientId: S.clientId(), text: S.text(4000), beatId: S.id(), applyAnger: S.bool() },
     required: ['clientId', 'text'],
     bigText: 'text',
   },
@@ -1293,6 +1310,7 @@ describe(`the bad-input corpus (${databaseKind} database)`, () => {
     const live = await scheduleSession(app, interviewer, SCENARIO);
     const ended = await endedSession(testApp, interviewer, SCENARIO);
     const shadow = await shadowLink(app, interviewer);
+    const scheduled = await scheduleSession(app, interviewer, SCENARIO);
     const otherHost = await app
       .get(ShadowingService)
       .createLink(principalOf(interviewer), shadow.candidate.id, 'Another Host');
@@ -1305,7 +1323,8 @@ describe(`the bad-input corpus (${databaseKind} database)`, () => {
       patchee: await createStaff(app, 'interviewer'),
       candidateId: candidate.id,
       openingId: opening.id,
-      scheduledSessionId: (await scheduleSession(app, interviewer, SCENARIO)).id,
+      scheduledSessionId: scheduled.id,
+      scheduledCandidateToken: scheduled.candidateToken,
       endedSessionId: ended.id,
       endedCandidateId: ended.candidate!.id,
       liveSessionId: live.id,

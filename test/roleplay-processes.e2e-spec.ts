@@ -77,7 +77,7 @@ describe(`role-play across processes (${databaseKind} database)`, () => {
     await host.act('session:start');
     await guest.act('chat:send', { text: 'Hello, I am here to help.' });
     await host.act('chat:send', { text: 'You charged me ten times!' });
-    await host.act('anger:set', { level: 8 });
+    await host.act('anger:set', { level: 9 });
     await guest.until(() => guest.events.size === 4, 'the messages before the restart');
 
     const dropped = new Promise((resolve) => guest.socket.io.once('reconnect_attempt', resolve));
