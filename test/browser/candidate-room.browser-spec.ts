@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { CapabilityLink } from '@hotseat/identity';
@@ -8,10 +10,18 @@ import {
   staffToken,
   type TestStaff,
 } from '../support/factories';
-import { launchBrowser, screenshot, startPageApp, type PageApp } from '../support/browser';
+import {
+  launchBrowser,
+  screenshot,
+  SCREENSHOT_DIR,
+  startPageApp,
+  type PageApp,
+} from '../support/browser';
 import { RoleplayClient } from '../support/roleplay-client';
 
 const PHONE = { width: 375, height: 740 };
+/** A phone with a touch screen, as a candidate opening the link from their email would hold it. */
+const TOUCH_PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const OPENING = /TEN charges/;
 
 describe('the candidate room, in Chromium', () => {
@@ -39,9 +49,9 @@ describe('the candidate room, in Chromium', () => {
   });
 
   /** A scheduled role-play: the candidate's page on a phone, and the interviewer's socket. */
-  async function openRoom() {
+  async function openRoom(device: Parameters<Browser['newContext']>[0] = { viewport: PHONE }) {
     const session = await scheduleSession(pageApp.app, interviewer);
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await browser.newContext(device);
     const page = await context.newPage();
     const customer = await RoleplayClient.connect(pageApp.url, {
       token: await staffToken(pageApp.app, interviewer),
@@ -65,8 +75,8 @@ describe('the candidate room, in Chromium', () => {
   });
 
   /** Past the briefing, with the session started and the opening line on screen. */
-  async function openChat() {
-    const room = await openRoom();
+  async function openChat(device?: Parameters<Browser['newContext']>[0]) {
+    const room = await openRoom(device);
     await room.page.getByRole('button', { name: "I'm ready" }).click();
     expect((await room.customer.act('session:start')).ok).toBe(true);
     await bubbles(room.page).filter({ hasText: OPENING }).waitFor();
@@ -74,7 +84,7 @@ describe('the candidate room, in Chromium', () => {
   }
 
   /** Chat bubbles, without the system lines ("The chat started"). */
-  const bubbles = (page: Page) => page.locator('#messages .bubble:not(.system)');
+  const bubbles = (page: Page) => page.locator('#messages .bubble:not(.system):not(.outgoing)');
 
   /** Presses Tab until the element matching `selector` has the focus. */
   async function tabTo(page: Page, selector: string) {
@@ -128,6 +138,10 @@ describe('the candidate room, in Chromium', () => {
     await typing.waitFor({ state: 'hidden' });
 
     await tabTo(page, '#reply');
+    // With a keyboard (no touch screen), the hint says how to start a new line.
+    expect(await page.getByText('Enter sends; Shift+Enter starts a new line.').isVisible()).toBe(
+      true,
+    );
     await page.keyboard.type("I'm so sorry, that's on us.");
     await page.keyboard.press('Shift+Enter');
     await page.keyboard.type('Let me find those charges.');
@@ -153,8 +167,9 @@ describe('the candidate room, in Chromium', () => {
 
     expect((await customer.act('session:end')).ok).toBe(true);
     await page.getByText('The chat has ended. Thank you for taking part!').waitFor();
+    // Nothing more to send: the reply box gives its place to the end.
     expect(await page.locator('#reply').isDisabled()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    expect(await page.locator('#composer').isHidden()).toBe(true);
   });
 
   it('shows markup from the customer and from a help search as text, never runs it', async () => {
@@ -320,5 +335,150 @@ describe('the candidate room, in Chromium', () => {
     await page.getByRole('heading', { name: 'This link no longer works' }).waitFor();
     await page.getByText('Ask the person who sent it to you for a new link.').waitFor();
     await page.close();
+  });
+
+  /** Where `selector` is on screen, and where the sticky head ends, in CSS pixels. */
+  function placeOf(page: Page, selector: string) {
+    return page.locator(selector).evaluate((node) => {
+      const box = node.getBoundingClientRect();
+      const head = node.ownerDocument.getElementById('room-top')!.getBoundingClientRect();
+      return {
+        top: Math.round(box.top),
+        bottom: Math.round(box.bottom),
+        headBottom: Math.round(head.bottom),
+        screen: node.ownerDocument.defaultView!.innerHeight,
+      };
+    });
+  }
+
+  /** What the phone's screen shows right now (not the whole page, as `screenshot` saves). */
+  async function screenShot(page: Page, name: string) {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  }
+
+  const scrollToBottom = (page: Page) =>
+    page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+
+  async function searchHelp(page: Page, query: string) {
+    await page.getByRole('tab', { name: 'Help center' }).click();
+    await page.getByLabel('Search the help center').fill(query);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('#help-results li').first().waitFor();
+  }
+
+  it('keeps the time left at the top of a touch phone, however long the chat and on any tab', async () => {
+    const { page, customer } = await openChat(TOUCH_PHONE);
+    for (let n = 1; n <= 25; n += 1) {
+      expect((await customer.act('chat:send', { text: `Complaint, part ${n}` })).ok).toBe(true);
+    }
+    await bubbles(page).filter({ hasText: 'Complaint, part 25' }).waitFor();
+    const timeLeft = page.locator('#time-left');
+    expect(await timeLeft.textContent()).toMatch(/^(19:[0-5]\d|20:00)$/);
+    // No Shift+Enter on a touch keyboard: its Enter key says "send" instead.
+    expect(await page.locator('#reply-hint').isHidden()).toBe(true);
+    expect(await page.locator('#reply').getAttribute('enterkeyhint')).toBe('send');
+
+    await page.getByLabel('Your reply').focus();
+    await scrollToBottom(page);
+    const inChat = await placeOf(page, '#time-left');
+    expect(inChat.top).toBeGreaterThanOrEqual(0);
+    expect(inChat.bottom).toBeLessThan(80);
+    await screenShot(page, 'candidate-phone-chat');
+
+    await searchHelp(page, 'refund');
+    await page.locator('#help-results li').first().getByRole('button').click();
+    await page.locator('#article-body').waitFor();
+    await scrollToBottom(page);
+    expect(await page.evaluate('window.scrollY')).toBeGreaterThan(0);
+    const inHelp = await placeOf(page, '#time-left');
+    expect(inHelp.top).toBeGreaterThanOrEqual(0);
+    expect(inHelp.bottom).toBeLessThan(80);
+    expect(await page.getByRole('tab', { name: 'Help center' }).isVisible()).toBe(true);
+    await screenShot(page, 'candidate-phone-help-tab');
+
+    // And it counts down.
+    const shown = await timeLeft.textContent();
+    await page.locator('#time-left', { hasNotText: shown! }).waitFor();
+  });
+
+  it('shows a message typed offline at once as "Sending…", and sends it once when the line is back', async () => {
+    const { page, context, customer } = await openChat(TOUCH_PHONE);
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: 'Reconnecting…' }).waitFor();
+    const text = 'So sorry for the wait, I am on it';
+    await page.getByLabel('Your reply').fill(text);
+    await page.getByRole('button', { name: 'Send' }).tap();
+    const sending = page.locator('#messages .bubble.outgoing').filter({ hasText: text });
+    await sending.filter({ hasText: 'Sending…' }).waitFor();
+    expect(await page.getByLabel('Your reply').inputValue()).toBe('');
+    await page.getByText('Your message will be sent as soon as the connection is back.').waitFor();
+    await screenShot(page, 'candidate-phone-sending');
+    expect(candidateMessages(customer, text)).toHaveLength(0);
+
+    await context.setOffline(false);
+    await sending.waitFor({ state: 'detached' });
+    const mine = page.locator('#messages .bubble.mine').filter({ hasText: text });
+    expect(await mine.count()).toBe(1);
+    expect(await mine.getAttribute('class')).toBe('bubble mine');
+    await customer.next('chat.message', (event) => event.payload.text === text);
+    // A while later, still once on both sides: it went with one clientId.
+    await page.waitForTimeout(1500);
+    expect(await mine.count()).toBe(1);
+    expect(candidateMessages(customer, text)).toHaveLength(1);
+    expect(await page.getByText('Your message will be sent').count()).toBe(0);
+  });
+
+  it('says when a message was refused, and sends it on "Try again"', async () => {
+    const { page, customer } = await openChat(TOUCH_PHONE);
+    // More than a link may send at once (a burst of 40 events): the last ones are refused.
+    await page.evaluate(`(() => {
+      const reply = document.getElementById('reply');
+      const form = document.getElementById('composer');
+      for (let n = 1; n <= 45; n += 1) {
+        reply.value = 'Burst message ' + n;
+        form.requestSubmit();
+      }
+    })()`);
+    const failed = page.locator('#messages .bubble.outgoing.failed');
+    await failed.first().waitFor();
+    const text = (await failed.first().locator('.said').textContent())!;
+    expect(await failed.first().textContent()).toMatch(
+      /^Burst message \d+Not sent\. .+\.Try again$/,
+    );
+    await page.getByText('A message of yours was not sent.').waitFor();
+    await screenShot(page, 'candidate-phone-not-sent');
+    expect(candidateMessages(customer, text)).toHaveLength(0);
+
+    // The budget refills within two seconds.
+    await page.waitForTimeout(2100);
+    const exactly = page.locator('.said', { hasText: new RegExp(`^${text}$`) });
+    const refused = page.locator('#messages .bubble.outgoing').filter({ has: exactly });
+    await refused.getByRole('button', { name: 'Try again' }).tap();
+    await refused.waitFor({ state: 'detached' });
+    await page.locator('#messages .bubble.mine').filter({ has: exactly }).waitFor();
+    await customer.next('chat.message', (event) => event.payload.text === text);
+    expect(candidateMessages(customer, text)).toHaveLength(1);
+  });
+
+  it('brings the end of the chat into view on a phone, from the help-center tab', async () => {
+    const { page, customer } = await openChat(TOUCH_PHONE);
+    for (let n = 1; n <= 12; n += 1) {
+      expect((await customer.act('chat:send', { text: `Still waiting, ${n}` })).ok).toBe(true);
+    }
+    await bubbles(page).filter({ hasText: 'Still waiting, 12' }).waitFor();
+    await searchHelp(page, 'refund');
+    await scrollToBottom(page);
+
+    expect((await customer.act('session:end')).ok).toBe(true);
+    await page.getByText('The chat has ended. Thank you for taking part!').waitFor();
+    expect(await page.getByRole('tab', { name: /^Chat/ }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    const end = await placeOf(page, '#chat-state');
+    expect(end.top).toBeGreaterThanOrEqual(end.headBottom);
+    expect(end.bottom).toBeLessThanOrEqual(end.screen);
+    expect(await page.locator('#time-left').textContent()).toBe('Chat ended');
+    await screenShot(page, 'candidate-phone-ended');
   });
 });

@@ -89,11 +89,12 @@ describe('a whole role-play in two browsers, from login to rating', () => {
     await desk.locator('#clock').filter({ hasNotText: '00:00' }).waitFor();
     expect(await desk.getByRole('button', { name: 'Start the role-play' }).isHidden()).toBe(true);
 
-    // A beat's line goes to the composer, is edited, and is sent with its beat id.
+    // A beat's line goes to the composer, is edited, and is sent with its beat id and, by default,
+    // its anger change (−2).
     await desk
       .locator('.beats li')
       .filter({ hasText: 'After a sincere apology' })
-      .getByRole('button', { name: 'Use this line' })
+      .getByRole('button', { name: 'Edit first' })
       .click();
     const composer = desk.getByLabel('Say as the customer');
     expect(await composer.inputValue()).toBe(APOLOGY_BEAT);
@@ -115,19 +116,19 @@ describe('a whole role-play in two browsers, from login to rating', () => {
     expect(await desk.locator('#chat b').count()).toBe(0);
 
     // Anger up with the keyboard, down with the button; the curve follows the log.
-    expect(await levels(desk)).toBe('8');
+    expect(await levels(desk)).toBe('8,6');
     await desk.getByLabel("Customer's anger", { exact: true }).focus();
     await desk.keyboard.press('ArrowUp');
-    await desk.locator('#anger-curve[data-levels="8,9"]').waitFor();
-    const pointsAtNine = await desk.locator('#anger-curve polyline').getAttribute('points');
+    await desk.locator('#anger-curve[data-levels="8,6,7"]').waitFor();
+    const pointsAtSeven = await desk.locator('#anger-curve polyline').getAttribute('points');
     await desk.getByRole('button', { name: 'Calmer' }).click();
-    await desk.locator('#anger-curve[data-levels="8,9,8"]').waitFor();
+    await desk.locator('#anger-curve[data-levels="8,6,7,6"]').waitFor();
     await desk.getByRole('button', { name: 'Calmer' }).click();
-    await desk.locator('#anger-curve[data-levels="8,9,8,7"]').waitFor();
+    await desk.locator('#anger-curve[data-levels="8,6,7,6,5"]').waitFor();
     expect(await desk.locator('#anger-curve polyline').getAttribute('points')).not.toBe(
-      pointsAtNine,
+      pointsAtSeven,
     );
-    expect(await desk.locator('#anger-value').textContent()).toBe('7');
+    expect(await desk.locator('#anger-value').textContent()).toBe('5');
 
     // A checkpoint, once; a private note the candidate never sees.
     const acknowledge = desk.getByLabel(/Apologises and takes ownership/);
@@ -195,7 +196,10 @@ describe('a whole role-play in two browsers, from login to rating', () => {
       'candidateName',
       'company',
       'desk',
+      'mode',
+      'practiceMinutes',
       'product',
+      'serverTime',
       'sessionId',
       'status',
       'timeLimitMinutes',
@@ -277,7 +281,7 @@ describe('a whole role-play in two browsers, from login to rating', () => {
       }),
     ]);
     expect(events.filter((e) => e.type === 'anger.changed').map((e) => e.payload.level)).toEqual([
-      9, 8, 7,
+      6, 7, 6, 5,
     ]);
     expect(
       events.filter((e) => e.type === 'chat.message' && e.payload.text === duringDrop),

@@ -12,14 +12,11 @@ const T0 = Date.parse('2026-12-04T10:00:00.000Z');
 
 /** A log from lines of [seconds after T0, event]: seq and `at` filled in. */
 function log(...lines: Array<[number, NewEvent]>): SessionEvent[] {
-  return lines.map(
-    ([seconds, event], index) =>
-      ({
-        seq: index + 1,
-        at: new Date(T0 + seconds * 1000).toISOString(),
-        ...event,
-      }) as SessionEvent,
-  );
+  return lines.map(([seconds, event], index) => ({
+    seq: index + 1,
+    at: new Date(T0 + seconds * 1000).toISOString(),
+    ...event,
+  }));
 }
 
 const started: NewEvent = {

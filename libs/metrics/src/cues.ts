@@ -87,36 +87,21 @@ function momentOf(initialAnger: number, events: readonly SessionEvent[]): Moment
     lastCandidateMove: -1,
   };
   events.forEach((event, index) => {
-    switch (event.type) {
-      case EVENT.sessionStarted:
-        moment.live = true;
-        break;
-      case EVENT.sessionEnded:
-      case EVENT.sessionCancelled:
-        moment.live = false;
-        break;
-      case EVENT.angerChanged:
-        moment.anger = event.payload.level;
-        break;
-      case EVENT.chatMessage:
-        if (event.actor === 'customer') {
-          moment.lastCustomerAt = Date.parse(event.at);
-          moment.saidSince = [];
-          moment.actedSince = new Set();
-          moment.candidateMovedSince = false;
-          if (event.payload.beatId !== undefined) moment.lastUse.set(event.payload.beatId, index);
-        } else {
-          moment.saidSince.push(event.payload.text);
-          moment.candidateMovedSince = true;
-          moment.lastCandidateMove = index;
-        }
-        break;
-      default:
-        if (CANDIDATE_MOVES.has(event.type)) {
-          if (event.type === EVENT.deskActed) moment.actedSince.add(event.payload.actionId);
-          moment.candidateMovedSince = true;
-          moment.lastCandidateMove = index;
-        }
+    if (event.type === EVENT.sessionStarted) moment.live = true;
+    else if (event.type === EVENT.sessionEnded || event.type === EVENT.sessionCancelled) {
+      moment.live = false;
+    } else if (event.type === EVENT.angerChanged) moment.anger = event.payload.level;
+    else if (event.type === EVENT.chatMessage && event.actor === 'customer') {
+      moment.lastCustomerAt = Date.parse(event.at);
+      moment.saidSince = [];
+      moment.actedSince = new Set();
+      moment.candidateMovedSince = false;
+      if (event.payload.beatId !== undefined) moment.lastUse.set(event.payload.beatId, index);
+    } else if (event.type === EVENT.chatMessage || CANDIDATE_MOVES.has(event.type)) {
+      if (event.type === EVENT.chatMessage) moment.saidSince.push(event.payload.text);
+      if (event.type === EVENT.deskActed) moment.actedSince.add(event.payload.actionId);
+      moment.candidateMovedSince = true;
+      moment.lastCandidateMove = index;
     }
   });
   return moment;

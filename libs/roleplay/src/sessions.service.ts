@@ -406,8 +406,11 @@ export class SessionsService {
       sessionId: session.id,
       status: session.status,
       mode: session.mode,
-      // Offered on the candidate's page only; staff see the script.
-      practiceOffered: principal.kind === 'guest' && (await this.practiceOffer(session)) === true,
+      // "Practise first", on the candidate's page only (staff see the script): its length, or null.
+      practiceMinutes:
+        principal.kind === 'guest' && (await this.practiceOffer(session)) === true
+          ? this.scenarios.get(PRACTICE_SCENARIO_ID).definition.timeLimitMinutes
+          : null,
       candidateName,
       company: definition.company,
       product: definition.product,

@@ -45,13 +45,16 @@ export function anger(context: ConsoleContext): ConsolePart {
         value.textContent = slider.value;
       });
     slider.addEventListener('input', () => (value.textContent = slider.value));
-    slider.addEventListener('change', () => set(Number(slider.value)));
+    slider.addEventListener('change', () => {
+      if (Number(slider.value) !== level()) set(Number(slider.value));
+    });
     for (const [id, step] of [
       ['anger-up', 1],
       ['anger-down', -1],
     ] as const) {
       byId(id).addEventListener('click', () => {
         const to = Math.min(10, Math.max(0, Number(slider.value) + step));
+        if (to === level()) return;
         slider.value = String(to);
         set(to);
       });
@@ -68,9 +71,10 @@ export function anger(context: ConsoleContext): ConsolePart {
     update() {
       draw();
       if (!context.canAct) return;
-      for (const control of [slider, byId('anger-up'), byId('anger-down')]) {
-        (control as HTMLInputElement | HTMLButtonElement).disabled = !context.live;
-      }
+      slider.disabled = !context.live;
+      // Angrier than 10 or calmer than 0 there is not: the button would only log the same level.
+      byId<HTMLButtonElement>('anger-up').disabled = !context.live || level() >= 10;
+      byId<HTMLButtonElement>('anger-down').disabled = !context.live || level() <= 0;
     },
   };
 }

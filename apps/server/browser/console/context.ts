@@ -3,6 +3,7 @@
  * state as its log has brought it, and the way to act (through the one role-play connection).
  */
 import {
+  EVENT,
   SCHEDULED,
   stateChanges,
   stopwatch,
@@ -12,22 +13,35 @@ import {
   type SessionState,
   type SessionStatus,
 } from '@hotseat/events';
+import type { BeatConditions } from '@hotseat/metrics/cues';
 import { el, wallClock } from '../lib/dom';
 import type { ActionInput, ActionName, RoleplayConnection } from '../lib/roleplay-connection';
+
+/** A beat of the script: its line, what it does to the anger, and when Hotseat suggests it. */
+export interface ConsoleBeat {
+  id: string;
+  cue: string;
+  line: string;
+  anger: number;
+  once?: boolean;
+  when?: BeatConditions;
+}
 
 /** The script SessionsService.script() puts on the page (the parts the console uses). */
 export interface ConsoleScript {
   sessionId: string;
   status: SessionStatus;
   role: RoleplayRole;
+  /** `practice`: the script plays the customer and staff watch; absent means live. */
+  mode?: 'live' | 'practice';
   candidateName: string;
   persona: { name: string; initialAnger: number; calmAt: number };
-  beats: Array<{ id: string; line: string }>;
+  beats: ConsoleBeat[];
   rubric: Array<{ id: string; label: string }>;
   solution: { checkpoints: Array<{ id: string; label: string }> };
   /** The agent desk, for staff: its actions' forms, its rules (which checkpoints it ticks) and the story's mistakes. */
   desk?: {
-    actions: Array<{ id: string; inputs: Array<{ id: string; label: string }> }>;
+    actions: Array<{ id: string; label: string; inputs: Array<{ id: string; label: string }> }>;
     rules: Array<{ checkpoint: string }>;
     mistakes: Array<{ id: string; note: string }>;
   };
@@ -42,14 +56,22 @@ export interface ConsolePart {
 export class ConsoleContext {
   /** The session's state columns, rebuilt from the events seen (STATE_CHANGES). */
   state: SessionState;
+  /** Every event seen, in seq order (the connection hands each over once, in order). */
+  readonly events: SessionEvent[] = [];
+  /** The customer's anger as the log has it now. */
+  anger: number;
   readonly canAct: boolean;
+  readonly practice: boolean;
   /** Whether the role-play connection is up now; the session's buttons wait for it. */
   online = false;
   private connection: RoleplayConnection | null = null;
 
   constructor(readonly script: ConsoleScript) {
     this.state = { ...SCHEDULED, status: script.status };
-    this.canAct = script.role === 'interviewer';
+    this.practice = script.mode === 'practice';
+    // In practice the script plays the customer: staff only watch, whatever their role.
+    this.canAct = script.role === 'interviewer' && !this.practice;
+    this.anger = script.persona.initialAnger;
   }
 
   connected(connection: RoleplayConnection): void {
@@ -66,7 +88,9 @@ export class ConsoleContext {
   }
 
   apply(event: SessionEvent): void {
+    this.events.push(event);
     this.state = { ...this.state, ...stateChanges([event]) };
+    if (event.type === EVENT.angerChanged) this.anger = event.payload.level;
   }
 
   get live(): boolean {

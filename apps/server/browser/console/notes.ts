@@ -23,6 +23,7 @@ export function notes(context: ConsoleContext): ConsolePart {
         list,
         el('li', {}, context.stamp(event.at), ' ', el('span', { class: 'note' }, line.text)),
       );
+      list.scrollTop = list.scrollHeight;
     },
     update() {
       if (!form) return;

@@ -1,4 +1,5 @@
-// The console's head: status, clock and presence, and the interviewer's start, solve and end buttons.
+// The console's head: status, clock and presence, the interviewer's start, solve and end buttons,
+// and the references folded into it (the customer, the solution, the briefing, the candidate link).
 import { stopwatch, type SessionStatus } from '@hotseat/events';
 import { byId } from '../lib/dom';
 import type { ConsoleContext, ConsolePart } from './context';
@@ -9,6 +10,8 @@ const STATUS: Record<SessionStatus, string> = {
   ended: 'Ended',
   cancelled: 'Cancelled',
 };
+
+const over = (status: SessionStatus) => status === 'ended' || status === 'cancelled';
 
 export function sessionControls(context: ConsoleContext): ConsolePart {
   let confirming = false;
@@ -21,6 +24,8 @@ export function sessionControls(context: ConsoleContext): ConsolePart {
   setInterval(tick, 1000);
 
   function update(): void {
+    // Until it is over the console is one screen; then the rating comes first, and the page scrolls.
+    document.body.classList.toggle('console-over', over(context.state.status));
     byId('status').textContent = STATUS[context.state.status];
     byId('solved').hidden = context.state.solvedAt === null;
     tick();
@@ -83,4 +88,29 @@ export function presence(context: ConsoleContext) {
         : 'Connection lost; reconnecting… Nothing is lost meanwhile.';
     },
   };
+}
+
+/**
+ * The head's folded references open over the panels, one at a time: Escape or a click elsewhere
+ * folds them again, and Escape puts the focus back on the one that was open.
+ */
+export function headMenus(): void {
+  const menus = [...document.querySelectorAll<HTMLDetailsElement>('details.drop')];
+  for (const menu of menus) {
+    menu.addEventListener('toggle', () => {
+      if (!menu.open) return;
+      for (const other of menus) if (other !== menu) other.open = false;
+    });
+    menu.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !menu.open) return;
+      event.preventDefault();
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    });
+  }
+  document.addEventListener('click', (event) => {
+    for (const menu of menus) {
+      if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+    }
+  });
 }

@@ -25,6 +25,19 @@ export interface ConnectOptions {
   onPresence?: (presence: Presence) => void;
   /** `why`: the server's reason when it refused the handshake. */
   onConnection?: (connection: Connection, why?: string) => void;
+  /** false: connect only on `socket.connect()` (a practice starts when its candidate connects). */
+  autoConnect?: boolean;
+}
+
+export interface ActOptions {
+  /** The action's clientId, to send again an action that was refused or never answered. */
+  clientId?: string;
+  /**
+   * Wait for the connection however long it is down, and send only while connected, rather than
+   * give up after the retries (a chat message typed offline goes once the line is back). Still
+   * rejects when the connection is closed for good (a revoked link).
+   */
+  untilConnected?: boolean;
 }
 
 /** Actions: the client events that log something and carry a clientId. */
@@ -34,7 +47,11 @@ export type ActionInput<E extends ActionName> = Omit<ClientPayload<E>, 'clientId
 export interface RoleplayConnection {
   socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   /** An action with a fresh clientId; a retry after a drop re-sends the same clientId. */
-  act<E extends ActionName>(name: E, payload: ActionInput<E>): Promise<ClientAnswer<E>>;
+  act<E extends ActionName>(
+    name: E,
+    payload: ActionInput<E>,
+    options?: ActOptions,
+  ): Promise<ClientAnswer<E>>;
   /** Whether the typing hint reached the server does not matter: it is never logged. */
   typing(typing: boolean): void;
 }
@@ -45,11 +62,13 @@ interface UntypedSocket {
 
 const ANSWER_WITHIN_MS = 10_000;
 const RETRIES = 5;
+const DROPPED = Symbol('dropped');
 
 export function connect(options: ConnectOptions): RoleplayConnection {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io('/roleplay', {
     auth: options.auth,
     transports: ['websocket'],
+    autoConnect: options.autoConnect ?? true,
   });
   const seen = new Set<number>();
   let lastSeq = 0;
@@ -118,18 +137,52 @@ export function connect(options: ConnectOptions): RoleplayConnection {
     return (await untyped.timeout(ANSWER_WITHIN_MS).emitWithAck(name, payload)) as ClientAnswer<E>;
   }
 
+  /** Resolves once connected; rejects when the connection is closed for good. */
+  function connected(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (socket.connected) settle(resolve);
+        else if (!socket.active) settle(() => reject(new Error('The connection is closed.')));
+      };
+      const settle = (then: () => void) => {
+        for (const name of ['connect', 'connect_error', 'disconnect'] as const)
+          socket.off(name, check);
+        then();
+      };
+      for (const name of ['connect', 'connect_error', 'disconnect'] as const)
+        socket.on(name, check);
+      check();
+    });
+  }
+
+  /** `answer`, or `DROPPED` as soon as the connection drops: its acknowledgement will never come. */
+  function whileConnected<T>(answer: Promise<T>): Promise<T | typeof DROPPED> {
+    return new Promise((resolve, reject) => {
+      const dropped = () => resolve(DROPPED);
+      socket.once('disconnect', dropped);
+      void answer.then(resolve, reject).finally(() => socket.off('disconnect', dropped));
+    });
+  }
+
   async function act<E extends ActionName>(
     name: E,
     payload: ActionInput<E>,
+    { clientId = uuid(), untilConnected = false }: ActOptions = {},
   ): Promise<ClientAnswer<E>> {
-    const message = { clientId: uuid(), ...payload } as ClientPayload<E>;
-    for (let attempt = 0; ; attempt += 1) {
+    const message = { clientId, ...payload } as ClientPayload<E>;
+    for (let attempt = 0; ;) {
       try {
-        const answer = await request(name, message);
+        if (untilConnected) await connected();
+        const answer = untilConnected
+          ? await whileConnected(request(name, message))
+          : await request(name, message);
+        // Dropped on the way: sent again, with the same clientId, once the line is back.
+        if (answer === DROPPED) continue;
         if (answer.ok && answer.event) remember(answer.event);
         return answer;
       } catch (timeout) {
-        if (attempt >= RETRIES) throw timeout;
+        attempt += 1;
+        if (attempt > RETRIES || (untilConnected && !socket.active)) throw timeout;
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
@@ -143,7 +196,7 @@ export function connect(options: ConnectOptions): RoleplayConnection {
 }
 
 /** A random UUID v4; crypto.randomUUID exists only on https or localhost, this works on a LAN too. */
-function uuid(): string {
+export function uuid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;

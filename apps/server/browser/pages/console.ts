@@ -1,8 +1,9 @@
 // The interviewer console (docs/protocol.md): the interviewer plays the scripted customer; managers
 // and admins watching get the same view read-only. Everything shown is drawn from the session's
 // events, so a reload or a reconnect rebuilds the same page from the log. Each concern has its file
-// in ../console/: the session's controls, chat, script, anger, checkpoints, activity (the desk's
-// lookups, actions and mistakes among it), notes, rating.
+// in ../console/: the session's controls, chat, script (its beats, used and suggested), anger,
+// checkpoints, activity (the desk's lookups, actions and mistakes among it), notes, rating, and the
+// keyboard shortcuts.
 import { presenter } from '@hotseat/events';
 import { pageData } from '../lib/dom';
 import { connect } from '../lib/roleplay-connection';
@@ -15,7 +16,8 @@ import { ConsoleContext, type ConsoleScript } from '../console/context';
 import { notes } from '../console/notes';
 import { rating } from '../console/rating';
 import { script } from '../console/script';
-import { presence, sessionControls } from '../console/session';
+import { headMenus, presence, sessionControls } from '../console/session';
+import { shortcuts } from '../console/shortcuts';
 
 const context = new ConsoleContext(pageData<ConsoleScript>('console-data'));
 const { persona, solution, candidateName } = context.script;
@@ -32,11 +34,12 @@ const lineOf = presenter({
 });
 
 const conversation = chat(context);
+const beats = script(context, conversation);
 const parts = [
   sessionControls(context),
   candidateLink(context),
   conversation,
-  script(context, conversation),
+  beats,
   anger(context),
   checkpoints(context),
   activity(context),
@@ -54,6 +57,8 @@ const update = () => {
   });
 };
 const status = presence(context);
+headMenus();
+shortcuts(context, beats);
 
 context.connected(
   connect({

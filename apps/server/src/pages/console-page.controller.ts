@@ -11,6 +11,9 @@ const SCALE = Object.entries(SCORE_LABELS).map(([value, label]) => ({
   label,
 }));
 
+/** Keys 1 to 9 send the first nine beats. */
+const BEAT_KEYS = 9;
+
 /**
  * The interviewer console: the session's interviewer plays the customer from it; managers and admins
  * watch it read-only. Others are told the session does not exist (the service's access check).
@@ -31,13 +34,28 @@ export class ConsolePageController {
       ...script.solution.checkpoints.flatMap((checkpoint) => checkpoint.article ?? []),
     ]);
     const titles = await this.helpCenter.titles([...articleIds]);
+    // In practice the script plays the customer: staff only watch, whatever their role.
+    const practice = 'mode' in script && script.mode === 'practice';
     return staffPage(staff, `${script.candidateName}: ${script.title}`, 'console', {
+      // Until it is over the console is one screen (style.css; console/session.ts keeps it so).
+      bodyClass:
+        script.status === 'ended' || script.status === 'cancelled'
+          ? 'console-page console-over'
+          : 'console-page',
       script,
       scale: SCALE,
       candidateId: script.candidateId,
       productTeamQuestion: PRODUCT_TEAM_QUESTION,
-      interviewer: script.role === 'interviewer',
-      beats: script.beats.map((beat) => ({ ...beat, angerHint: angerHint(beat.anger) })),
+      interviewer: script.role === 'interviewer' && !practice,
+      practice,
+      // The first nine beats are sent by their number key.
+      beats: script.beats.map((beat, index) => ({
+        ...beat,
+        key: index < BEAT_KEYS ? index + 1 : null,
+        angerHint: angerHint(beat.anger),
+        angerWay: beat.anger > 0 ? 'up' : beat.anger < 0 ? 'down' : 'same',
+      })),
+      lastBeatKey: Math.min(BEAT_KEYS, script.beats.length),
       checkpoints: script.solution.checkpoints.map((checkpoint) => ({
         ...checkpoint,
         articleTitle: checkpoint.article && titles.get(checkpoint.article),

@@ -31,11 +31,14 @@ export class GuestPagesController {
     const guest = await this.guest(token, 'candidate');
     if (!guest) return linkInvalid(response);
     const briefing = await this.sessions.briefing(guest, guest.link.subjectId);
+    const practice = briefing.mode === 'practice';
     response.render('candidate-room', {
-      title: 'Your support chat',
+      title: practice ? 'Your practice chat' : 'Your support chat',
       bodyClass: 'guest',
       pageScript: 'candidate-room',
-      room: { ...briefing, token },
+      practice,
+      // The server's clock, so the page's "time left" holds on a phone whose clock is off.
+      room: { ...briefing, token, serverTime: new Date().toISOString() },
     });
   }
 
