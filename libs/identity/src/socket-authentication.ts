@@ -12,6 +12,10 @@ import { parseToken } from './tokens';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const logger = new Logger('Sockets');
 
+/** No token in the handshake: not logged in, or the login just ended. */
+const NO_TOKEN =
+  'You are not logged in: log in again, or open the link you were sent (clients send auth.token).';
+
 /**
  * Puts identity in front of a Socket.IO server or namespace:
  * - the handshake is authenticated by the same AuthService as HTTP, with `auth.token` or, for pages,
@@ -45,9 +49,8 @@ export function guardSockets(
       return;
     }
     if (!token) {
-      next(
-        new Error('Send your token as auth.token: log in first, or open the link you were sent.'),
-      );
+      // A page whose login just ended (a logout in another tab clears the cookie) lands here too.
+      next(new Error(NO_TOKEN));
       return;
     }
     auth.authenticate(token).then(
