@@ -1,3 +1,4 @@
+import safeRegex from 'safe-regex2';
 import { PHRASE_CATEGORIES } from '@hotseat/metrics';
 import type { Diagnostic, FieldPath, PositionedYaml } from './diagnostics';
 
@@ -179,11 +180,18 @@ export function unknownConditionMessage(path: FieldPath): string | undefined {
   return undefined;
 }
 
-/** The reason a pattern does not compile as Hotseat reads it (`iu`), in plain words. */
+/**
+ * The reason a pattern cannot be used as Hotseat reads it (`iu`), in plain words: it does not
+ * compile, it matches everything, or it could take exponential time on some message (the server and
+ * the console run it on every candidate message, so one such pattern could stall them).
+ */
 function patternProblem(pattern: string): string | undefined {
   try {
     if (new RegExp(pattern, 'iu').test('')) {
       return 'it matches an empty message, so every message would match';
+    }
+    if (!safeRegex(pattern)) {
+      return 'it repeats something that repeats, such as (a+)+, which can take very long on some messages: simplify it';
     }
     return undefined;
   } catch (error) {
