@@ -144,6 +144,18 @@ describe(suggestedBeats.name, () => {
     });
   });
 
+  it('matches a pattern in linear time, so a pathological one cannot stall the server on a long message', () => {
+    // With a backtracking engine, each of these takes exponential time on this message (seconds at
+    // 30 characters, years at 4,000): the test would never finish.
+    const pathological = scenario(
+      { id: 'a', anger: 0, when: { candidateSays: { pattern: '(a|a)+$' } } },
+      { id: 'b', anger: 0, when: { candidateSays: { pattern: '(a+)+$' } } },
+      { id: 'c', anger: 0, when: { candidateSays: { pattern: '.*.*.*.*x' } } },
+    );
+    const events = log([0, started], [0, opening], [5, candidate(`${'a'.repeat(4000)}!`)]);
+    expect(suggestedBeats(pathological, events, at(6))).toEqual([]);
+  });
+
   it('afterBeat holds once that beat has been used', () => {
     const followUp = scenario(
       { id: 'fee', anger: 2 },

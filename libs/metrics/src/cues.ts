@@ -2,8 +2,9 @@
  * Cues Hotseat can see (docs/scenario-format.md, "Cues Hotseat can see"): a beat's `when:` conditions,
  * read from the session's log. The interviewer console marks the beats that hold now as suggested and
  * the practice room's scripted customer answers with them; both call `suggestedBeats`, so they agree.
- * This module depends only on @hotseat/events and the word lists: the console bundles it.
+ * This module depends only on @hotseat/events, the word lists and re2js: the console bundles it.
  */
+import { RE2JS } from 're2js';
 import { EVENT, type SessionEvent } from '@hotseat/events';
 import { PHRASE_CATEGORIES, PHRASE_LEXICON, type PhraseCategory } from './lexicon';
 import { compile, scan, wordsOf, type Phrase } from './words';
@@ -16,7 +17,7 @@ export interface BeatConditions {
   candidateSays?: {
     categories?: PhraseCategory[];
     phrases?: string[];
-    /** A regular expression, matched case-insensitively. */
+    /** A regular expression (RE2's syntax), matched case-insensitively in linear time. */
     pattern?: string;
   };
   /** That beat has been used. */
@@ -111,15 +112,37 @@ const LEXICON = Object.fromEntries(
   PHRASE_CATEGORIES.map((category) => [category, compile(PHRASE_LEXICON[category])]),
 ) as Record<PhraseCategory, Phrase[]>;
 
+/**
+ * An author's `candidateSays.pattern`, compiled for RE2 (re2js): its matching never backtracks, so
+ * it takes time linear in the message whatever the pattern, and no message can stall the server or
+ * the console. Throws RE2JSSyntaxException for a pattern RE2 cannot read.
+ */
+function compilePattern(pattern: string): RE2JS {
+  return RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+}
+
+/** Why an author's pattern cannot be used, in plain words; undefined when it can (the validator's check). */
+export function patternProblem(pattern: string): string | undefined {
+  try {
+    return compilePattern(pattern).matcher('').find()
+      ? 'it matches an empty message, so every message would match'
+      : undefined;
+  } catch (error) {
+    // "error parsing regexp: missing closing ): `(?i)(refund`": the reason is in the middle.
+    const message = error instanceof Error ? error.message : String(error);
+    return /regexp: (.*?)(?:: `|$)/.exec(message)?.[1] ?? message;
+  }
+}
+
 /** The author's phrases and pattern, compiled once per scenario's conditions. */
-const compiled = new WeakMap<object, { phrases: Phrase[]; pattern: RegExp | null }>();
+const compiled = new WeakMap<object, { phrases: Phrase[]; pattern: RE2JS | null }>();
 
 function compiledOf(says: NonNullable<BeatConditions['candidateSays']>) {
   let found = compiled.get(says);
   if (!found) {
     found = {
       phrases: compile(says.phrases ?? []),
-      pattern: says.pattern === undefined ? null : new RegExp(says.pattern, 'iu'),
+      pattern: says.pattern === undefined ? null : compilePattern(says.pattern),
     };
     compiled.set(says, found);
   }
@@ -141,8 +164,8 @@ function saidReason(
     }
     const [hit] = scan(words, phrases);
     if (hit) return `The candidate said “${hit.phrase}”`;
-    const match = pattern?.exec(text);
-    if (match) return `The candidate said “${match[0]}”`;
+    const match = pattern?.matcher(text);
+    if (match?.find()) return `The candidate said “${match.group()}”`;
   }
   return null;
 }

@@ -19,6 +19,7 @@ export {
   candidateAwaitsAnswer,
   conditionsInWords,
   nextCueAt,
+  patternProblem,
   suggestedBeats,
   type BeatConditions,
   type CueBeat,

@@ -1,5 +1,4 @@
-import safeRegex from 'safe-regex2';
-import { PHRASE_CATEGORIES } from '@hotseat/metrics';
+import { patternProblem, PHRASE_CATEGORIES } from '@hotseat/metrics';
 import type { Diagnostic, FieldPath, PositionedYaml } from './diagnostics';
 
 /**
@@ -178,28 +177,6 @@ export function unknownConditionMessage(path: FieldPath): string | undefined {
     return `is not a field of candidateSays: it may give categories, phrases or pattern${didYouMean(name, SAYS)}`;
   }
   return undefined;
-}
-
-/**
- * The reason a pattern cannot be used as Hotseat reads it (`iu`), in plain words: it does not
- * compile, it matches everything, or it could take exponential time on some message (the server and
- * the console run it on every candidate message, so one such pattern could stall them).
- */
-function patternProblem(pattern: string): string | undefined {
-  try {
-    if (new RegExp(pattern, 'iu').test('')) {
-      return 'it matches an empty message, so every message would match';
-    }
-    if (!safeRegex(pattern)) {
-      return 'it repeats something that repeats, such as (a+)+, which can take very long on some messages: simplify it';
-    }
-    return undefined;
-  } catch (error) {
-    // V8 says "Invalid regular expression: /(/iu: Unterminated group"; the last part is the reason.
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = message.slice(message.lastIndexOf(': ') + 2) || message;
-    return `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
-  }
 }
 
 /** ` (did you mean x?)` for the closest of `known`, if one is close enough to be a typo. */
