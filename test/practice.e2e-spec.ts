@@ -190,10 +190,10 @@ describe(`practice sessions (${databaseKind} database)`, () => {
     expect(debrief).toMatchObject({
       scenarioTitle: 'Practice: a parcel sent to an old address',
       solved: true,
+      // What a practice can judge: the desk's checkpoints (the apology is the interviewer's to judge).
       checkpoints: [
-        { label: 'Apologises for the mix-up', required: false, met: false },
-        { required: true, met: true },
-        { required: true, met: true },
+        { label: expect.stringMatching(/^Reships the order/), required: true, met: true },
+        { label: expect.stringMatching(/^Emails her/), required: true, met: true },
       ],
       did: { messages: 0, actions: ['Reship to the address on file'], emails: 1, reports: 0 },
     });
@@ -243,16 +243,35 @@ describe(`practice sessions (${databaseKind} database)`, () => {
       interviewerId: interviewer.id,
       scenario: { id: PRACTICE },
     });
-    await api(live.candidateToken).post(`/api/sessions/${live.id}/practice`).expect(201);
-    await api(live.candidateToken).post(`/api/sessions/${live.id}/practice`).expect(201);
+    // Not started yet (its link lost in a reload): the same practice again, with a new link.
+    const again = await api(live.candidateToken)
+      .post(`/api/sessions/${live.id}/practice`)
+      .expect(201);
+    expect(again.body.id).toBe(first.body.id);
+    await api(first.body.candidateToken).get('/api/links/current').expect(401);
+    // Each practice that was started takes a place.
+    const practise = async (token: string) => {
+      const guest = await connect({ token });
+      await guest.next('chat.message');
+    };
+    await practise(again.body.candidateToken);
+    const second = await api(live.candidateToken)
+      .post(`/api/sessions/${live.id}/practice`)
+      .expect(201);
+    expect(second.body.id).not.toBe(first.body.id);
+    await practise(second.body.candidateToken);
+    const third = await api(live.candidateToken)
+      .post(`/api/sessions/${live.id}/practice`)
+      .expect(201);
+    await practise(third.body.candidateToken);
     const fourth = await api(live.candidateToken)
       .post(`/api/sessions/${live.id}/practice`)
       .expect(409);
     expect(fourth.body.message).toMatch(/practised 3 times already/);
 
     // A practice link cannot make more practice, and a started role-play offers none.
-    await api(first.body.candidateToken)
-      .post(`/api/sessions/${first.body.id}/practice`)
+    await api(third.body.candidateToken)
+      .post(`/api/sessions/${third.body.id}/practice`)
       .expect(409);
     const other = await api(interviewer.token)
       .post('/api/sessions')
@@ -266,6 +285,86 @@ describe(`practice sessions (${databaseKind} database)`, () => {
     expect(started.body.message).toMatch(/already started/);
     // Another session's link is told it does not exist.
     await api(other.body.candidateToken).post(`/api/sessions/${live.id}/practice`).expect(404);
+  });
+
+  it('stops working with the link it came from: revoking the role-play’s link revokes its practices’', async () => {
+    const { body: live } = await api(interviewer.token)
+      .post('/api/sessions')
+      .send({ candidateId: (await candidate()).id, scenarioId: 'charged-ten-times' })
+      .expect(201);
+    const { body: made } = await api(live.candidateToken)
+      .post(`/api/sessions/${live.id}/practice`)
+      .expect(201);
+    await api(made.candidateToken).get('/api/links/current').expect(200);
+    await request(testApp.url)
+      .delete(`/api/sessions/${live.id}/candidate-link`)
+      .auth(interviewer.token, { type: 'bearer' })
+      .expect(204);
+    await api(made.candidateToken).get('/api/links/current').expect(401);
+  });
+
+  it('answers once when the candidate writes again while the customer is typing', async () => {
+    const created = await practice();
+    const guest = await connect({ token: created.candidateToken });
+    await guest.next('chat.message');
+    await guest.act('chat:send', { text: "I'm so sorry." });
+    await guest.until(() => guest.typing.some((notice) => notice.typing), 'the customer typing');
+    // Within the typing delay: the script chooses again, from both messages, and answers once.
+    await guest.act('chat:send', { text: 'Truly sorry, that was our mistake.' });
+    await guest.until(() => customerLines(guest).length === 2, 'the answer', 15_000);
+    // Long enough for a second answer, had the first choice not been dropped.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect(customerLines(guest).map((line) => line.payload.text)).toEqual([
+      expect.stringMatching(/OLD address/),
+      expect.stringMatching(/^Thanks, I appreciate that\./),
+    ]);
+    expect(guest.typing.at(-1)).toEqual({ actor: 'customer', typing: false });
+    const events = await log(created.id);
+    expect(events.filter((e) => e.type === 'anger.changed')).toHaveLength(1);
+  });
+
+  it('ends a practice of any scenario once the desk has met every required checkpoint it can', async () => {
+    // charged-ten-times: of its required checkpoints the desk meets refund-nine and confirm-in-writing;
+    // the others are the interviewer's to judge, and nobody judges in practice.
+    const created = await practice({ scenarioId: 'charged-ten-times' });
+    const guest = await connect({ token: created.candidateToken });
+    await guest.next('chat.message');
+    const refund = await guest.act('desk:act', {
+      actionId: 'refund',
+      input: {
+        payments: ['P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10'],
+        reason: 'Duplicate charge',
+      },
+    });
+    expect(refund).toMatchObject({ ok: true });
+    await guest.act('desk:email', {
+      subject: 'Your refund',
+      body: 'We refunded $801; it is back on your card in 3-5 business days.',
+    });
+    expect((await guest.next('session.ended')).payload).toEqual({ endedBy: 'checkpoints-met' });
+    const { body: debrief } = await api(created.candidateToken)
+      .get(`/api/sessions/${created.id}/debrief`)
+      .expect(200);
+    // Only what a practice can judge: the checkpoints the desk meets.
+    expect(debrief.checkpoints).toEqual([
+      {
+        label: 'Refunds the nine duplicates and keeps the ticket valid',
+        required: true,
+        met: true,
+      },
+      { label: 'Sends the refund confirmation email', required: true, met: true },
+      { label: 'Offers to reimburse the overdraft fee', required: false, met: false },
+    ]);
+  });
+
+  it('keeps a candidate’s reason for ending out of the log: it is the interviewer’s', async () => {
+    const created = await practice();
+    const guest = await connect({ token: created.candidateToken });
+    await guest.next('chat.message');
+    expect(await guest.act('session:end', { reason: 'bored' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'reason' },
+    });
   });
 
   it('never counts: no figures, not on the scorecard, not in the comparison or the export', async () => {
@@ -292,6 +391,17 @@ describe(`practice sessions (${databaseKind} database)`, () => {
     await practiceGuest.act('session:end');
     await practiceGuest.next('session.ended');
 
+    // A practice of the very scenario of the role-play, made by staff for them, ended too.
+    const sameScenario = await practice({
+      candidateId: person.id,
+      scenarioId: 'charged-ten-times',
+    });
+    const sameGuest = await connect({ token: sameScenario.candidateToken });
+    await sameGuest.next('chat.message');
+    await sameGuest.act('chat:send', { text: 'Hello, let me look at this.' });
+    await sameGuest.act('session:end');
+    await sameGuest.next('session.ended');
+
     const host = await connect({ token: interviewer.token, sessionId: live.id });
     await host.act('session:start');
     await host.act('session:end');
@@ -314,7 +424,13 @@ describe(`practice sessions (${databaseKind} database)`, () => {
       .get(`/api/scorecards/compare?candidates=${person.id}`)
       .expect(200);
     expect(JSON.stringify(comparison)).not.toContain(extra.id);
+    expect(JSON.stringify(comparison)).not.toContain(sameScenario.id);
+    // Ranked among the ended role-plays of its scenario: the practice of it is not one.
     expect(comparison.percentileBase).toEqual({ 'charged-ten-times': 1 });
+    const metrics = await api(manager.token)
+      .get(`/api/sessions/${sameScenario.id}/metrics`)
+      .expect(409);
+    expect(metrics.body.message).toMatch(/practice/);
 
     const csv = await api(manager.token)
       .get(`/api/sessions.csv?openingId=${opening.id}`)
@@ -323,6 +439,7 @@ describe(`practice sessions (${databaseKind} database)`, () => {
     // The heading and the live role-play: nothing of the practice.
     expect(rows).toHaveLength(2);
     expect(csv.text).not.toContain(extra.id);
+    expect(csv.text).not.toContain(sameScenario.id);
     expect(csv.text).not.toContain(PRACTICE);
   });
 });

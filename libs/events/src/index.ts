@@ -23,6 +23,7 @@ export {
   SESSION_MODES,
   SESSION_STATUSES,
   SCHEDULED,
+  checkpointsMet,
   STATE_CHANGES,
   sessionState,
   stateChanges,

@@ -52,6 +52,16 @@ export function stateChanges(events: readonly SessionEvent[]): Partial<SessionSt
   ) as Partial<SessionState>;
 }
 
+/** The checkpoints met at the end of `events`: ticked (by hand or by the desk) and not unticked since. */
+export function checkpointsMet(events: readonly SessionEvent[]): Set<string> {
+  const met = new Set<string>();
+  for (const event of events) {
+    if (event.type === 'checkpoint.hit') met.add(event.payload.checkpointId);
+    if (event.type === 'checkpoint.cleared') met.delete(event.payload.checkpointId);
+  }
+  return met;
+}
+
 /** A session's state rebuilt from its whole log. */
 export function sessionState(events: readonly SessionEvent[]): SessionState {
   return { ...SCHEDULED, ...stateChanges(events) };

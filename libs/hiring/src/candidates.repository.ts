@@ -90,6 +90,11 @@ export class CandidatesRepository {
   }
 
   /** Records that `interviewerId` interviews the candidate, inside the caller's transaction. */
+  /** Locks the candidate's row until `manager`'s transaction ends: one decision about them at a time. */
+  async lock(candidateId: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT 1 FROM candidates WHERE id = $1 FOR UPDATE', [candidateId]);
+  }
+
   async assignInterviewer(
     candidateId: string,
     interviewerId: string,

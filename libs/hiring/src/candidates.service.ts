@@ -78,6 +78,11 @@ export class CandidatesService {
   }
 
   /** From now on `interviewerId` interviews the candidate (and may see them); in the caller's transaction. */
+  /** Locks the candidate until `manager`'s transaction ends (see the repository). */
+  lock(candidateId: string, manager: EntityManager) {
+    return this.candidates.lock(candidateId, manager);
+  }
+
   assignInterviewer(candidateId: string, interviewerId: string, manager: EntityManager) {
     return this.candidates.assignInterviewer(candidateId, interviewerId, manager);
   }

@@ -1,6 +1,5 @@
 import { EVENT, type NewEvent, type SessionEvent } from '@hotseat/events';
 import {
-  angerNow,
   candidateAwaitsAnswer,
   nextCueAt,
   suggestedBeats,
@@ -196,8 +195,6 @@ describe(suggestedBeats.name, () => {
       { beatId: 'calm', reasons: ['Anger is 3'] },
     ]);
     expect(suggestedBeats(furious, calmer, at(31))).toEqual([]);
-    expect(angerNow(8, calmer)).toBe(3);
-    expect(angerNow(8, start)).toBe(8);
   });
 
   it('action holds when the candidate applied that desk action since the customer’s last line', () => {

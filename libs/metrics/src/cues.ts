@@ -269,12 +269,7 @@ export function candidateAwaitsAnswer(initialAnger: number, events: readonly Ses
   return moment.live && moment.candidateMovedSince;
 }
 
-/** The customer's anger now: the last level set, or the persona's starting level. */
-export function angerNow(initialAnger: number, events: readonly SessionEvent[]): number {
-  return momentOf(initialAnger, events).anger;
-}
-
-/** A beat's conditions in words, for the scenario page and the console: "no reply for 60 s; anger at least 7". */
+/** A beat's conditions in words, for the scenario page: "no reply for 60 s; anger at least 7". */
 export function conditionsInWords(when: BeatConditions, labels: CueScenario['actionLabels'] = {}) {
   const parts: string[] = [];
   if (when.noReplyFor !== undefined) parts.push(`no reply for ${when.noReplyFor} s`);

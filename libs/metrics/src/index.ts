@@ -15,7 +15,6 @@ export {
 } from './overall-score';
 export { confirmationFactsOf, factsMentioned } from './facts';
 export {
-  angerNow,
   candidateAwaitsAnswer,
   conditionsInWords,
   nextCueAt,

@@ -22,7 +22,8 @@ export interface LockedSession {
   id: string;
   status: SessionStatus;
   scenarioVersionId: string;
-  candidateId: string;
+  /** Null only for a practice session made without a candidate. */
+  candidateId: string | null;
   solved: boolean;
   /** The seq of the session's latest event: what an append logs comes right after it. */
   lastSeq: number;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { EVENT, type SessionEvent } from '@hotseat/events';
+import { checkpointsMet, EVENT, sessionState, type SessionEvent } from '@hotseat/events';
 import {
   candidateAwaitsAnswer,
   nextCueAt,
@@ -8,6 +8,7 @@ import {
 } from '@hotseat/metrics';
 import { ScenariosService, type ScenarioDefinition } from '@hotseat/scenarios';
 import { EventLog, type Committed } from './event-log';
+import { practiceComplete } from './practice-rules';
 import { RoleplayService } from './roleplay.service';
 import { SessionBroadcaster } from './session-broadcaster';
 import type { Participant } from './sessions.service';
@@ -70,6 +71,8 @@ export class PracticePlayer implements OnModuleDestroy {
     const { sessionId } = participant;
     if (!this.played.has(sessionId)) {
       const definition = await this.scenarios.version(participant.scenarioVersionId);
+      // Two connections at once both get here: the first one's entry stays.
+      if (this.played.has(sessionId)) return;
       this.played.set(sessionId, {
         participant,
         definition,
@@ -101,6 +104,10 @@ export class PracticePlayer implements OnModuleDestroy {
     try {
       const events = await this.log.since(sessionId, 0, null);
       if (played.generation !== generation) return;
+      const { status } = sessionState(events);
+      // Over (perhaps ended by another instance's time-limit sweep): nothing left to play.
+      if (status === 'ended' || status === 'cancelled') return this.stop(sessionId);
+      if (status === 'scheduled') return;
       const lastSeq = events.at(-1)?.seq ?? 0;
       const now = Date.now();
       const answer = candidateAwaitsAnswer(played.cues.persona.initialAnger, events)
@@ -108,7 +115,7 @@ export class PracticePlayer implements OnModuleDestroy {
         : undefined;
       if (answer) {
         this.say(played, generation, answer, lastSeq);
-      } else if (requiredMet(played.definition, events)) {
+      } else if (practiceComplete(played.definition, (id) => checkpointsMet(events).has(id))) {
         this.typing(played, false);
         played.timer = setTimeout(() => void this.complete(played, generation), COMPLETE_AFTER_MS);
       } else {
@@ -177,6 +184,8 @@ export class PracticePlayer implements OnModuleDestroy {
   private stop(sessionId: string): void {
     const played = this.played.get(sessionId);
     if (!played) return;
+    // A plan or timer still under way finds itself outdated.
+    played.generation += 1;
     clearTimeout(played.timer);
     this.typing(played, false);
     this.played.delete(sessionId);
@@ -197,14 +206,4 @@ function cuesOf(definition: ScenarioDefinition): CueScenario {
       (definition.desk?.actions ?? []).map((action) => [action.id, action.label]),
     ),
   };
-}
-
-/** Whether every required checkpoint is met now (its last event a hit). */
-function requiredMet(definition: ScenarioDefinition, events: SessionEvent[]): boolean {
-  const state = new Map<string, boolean>();
-  for (const event of events) {
-    if (event.type === EVENT.checkpointHit) state.set(event.payload.checkpointId, true);
-    if (event.type === EVENT.checkpointCleared) state.set(event.payload.checkpointId, false);
-  }
-  return definition.solution.checkpoints.every((c) => !c.required || state.get(c.id) === true);
 }

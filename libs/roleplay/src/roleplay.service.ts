@@ -54,6 +54,7 @@ import {
   type ClientRequest,
 } from './event-log';
 import { ActionRefused } from './roleplay.errors';
+import { practiceComplete } from './practice-rules';
 import { candidateNameOf, type Participant } from './sessions.service';
 
 /** Events per sync answer; a client asks again while `more` is true. */
@@ -174,14 +175,13 @@ export class RoleplayService {
     });
   }
 
-  /** Ends a practice session once every required checkpoint is met; logs nothing otherwise. */
+  /** Ends a practice session once it is complete (practiceComplete); logs nothing otherwise. */
   async completePractice(participant: Participant) {
-    const { solution } = await this.definition(participant);
-    const required = solution.checkpoints.filter((c) => c.required).map((c) => c.id);
+    const definition = await this.definition(participant);
     return this.log.append(participant.sessionId, null, async (session, manager) => {
       if (session.status !== 'live' || session.timeUp) return [];
       const state = await checkpointsState(manager, session.id);
-      if (!required.every((id) => state.get(id) === 'hit')) return [];
+      if (!practiceComplete(definition, (id) => state.get(id) === 'hit')) return [];
       await this.candidateLinks.expireAfterEnd(session.id, manager);
       const ended: NewEvent[] = [
         { type: EVENT.sessionEnded, actor: 'system', payload: { endedBy: 'checkpoints-met' } },
@@ -274,6 +274,9 @@ export class RoleplayService {
     const candidate = participant.mode === 'practice' && participant.role === 'candidate';
     if (!candidate) requireRole(participant, 'interviewer');
     const { reason } = body;
+    if (candidate && reason !== undefined) {
+      throw new ActionRefused('invalid', 'reason is for the interviewer’s notes', 'reason');
+    }
     const key = request(participant, 'session:end', body);
     return this.log.append(participant.sessionId, key, async (session, manager) => {
       // The interviewer may end it even when its time is up and the sweep has not got to it yet.

@@ -134,13 +134,16 @@ export class SessionsRepository {
     );
   }
 
-  /** How many practice sessions this candidate has had. */
-  async practiceCount(candidateId: string, manager: EntityManager): Promise<number> {
-    const [{ count }] = await manager.query<Array<{ count: number }>>(
-      `SELECT count(*)::int AS count FROM roleplay_sessions WHERE candidate_id = $1 AND mode = 'practice'`,
+  /** This candidate's practice sessions, made by staff or from their link, oldest first. */
+  practices(
+    candidateId: string,
+    manager: EntityManager,
+  ): Promise<Array<{ id: string; status: SessionStatus }>> {
+    return manager.query(
+      `SELECT id, status FROM roleplay_sessions WHERE candidate_id = $1 AND mode = 'practice'
+       ORDER BY created_at, id`,
       [candidateId],
     );
-    return count;
   }
 
   /** The ids of live sessions whose time limit has passed. */

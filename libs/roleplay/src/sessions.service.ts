@@ -10,6 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Environment } from '@hotseat/config';
 import {
+  checkpointsMet,
   EVENT,
   eventFor,
   isEvent,
@@ -38,6 +39,7 @@ import { CandidateLinks, type IssuedCandidateLink } from './candidate-links';
 import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
 import { EventLog } from './event-log';
+import { practiceCheckpoints } from './practice-rules';
 import { ActionRefused } from './roleplay.errors';
 import { SessionsRepository, type SessionRow } from './sessions.repository';
 
@@ -164,32 +166,44 @@ export class SessionsService {
     const session = await this.visible(guest, id);
     const offer = await this.practiceOffer(session);
     if (offer !== true) throw new ConflictException(offer);
+    const candidateId = session.candidateId!;
     const scenario = this.scenarios.get(PRACTICE_SCENARIO_ID);
-    const practice = await this.dataSource.transaction(async (manager) => {
-      // Counted under a lock on the candidate, so two clicks at once cannot pass the limit together.
-      await manager.query('SELECT 1 FROM candidates WHERE id = $1 FOR UPDATE', [
-        session.candidateId,
-      ]);
-      if (
-        (await this.sessions.practiceCount(session.candidateId!, manager)) >=
-        PRACTICE_SESSIONS_PER_CANDIDATE
-      ) {
-        throw new ConflictException(PRACTISED_ENOUGH);
+    const { practiceId, linkId, shown } = await this.dataSource.transaction(async (manager) => {
+      // Under a lock on the candidate, so two clicks at once cannot pass the limit together.
+      await this.candidates.lock(candidateId, manager);
+      const practices = await this.sessions.practices(candidateId, manager);
+      // One not started yet (its link lost in a reload, say) gets a new link instead of a place.
+      let practiceId = practices.find((practice) => practice.status === 'scheduled')?.id;
+      if (!practiceId) {
+        if (practices.length >= PRACTICE_SESSIONS_PER_CANDIDATE) {
+          throw new ConflictException(PRACTISED_ENOUGH);
+        }
+        practiceId = await this.sessions.insert(
+          {
+            candidateId,
+            mode: 'practice',
+            scenarioId: PRACTICE_SCENARIO_ID,
+            scenarioVersionId: scenario.versionId,
+            interviewerId: session.interviewerId,
+          },
+          manager,
+        );
       }
-      const practiceId = await this.sessions.insert(
-        {
-          candidateId: session.candidateId,
-          mode: 'practice',
-          scenarioId: PRACTICE_SCENARIO_ID,
-          scenarioVersionId: scenario.versionId,
-          interviewerId: session.interviewerId,
-        },
-        manager,
-      );
-      const { shown } = await this.candidateLinks.issue(practiceId, session.interviewerId, manager);
-      return { id: practiceId, ...shown };
+      const issued = await this.candidateLinks.issue(practiceId, session.interviewerId, manager);
+      return { practiceId, ...issued };
     });
-    return practice;
+    await this.links.revokeOthers({ id: linkId, scope: 'candidate', subjectId: practiceId });
+    return { id: practiceId, ...shown };
+  }
+
+  /**
+   * The links of a candidate's practice sessions stop with the link they came from: revoking,
+   * replacing or cancelling the role-play's link revokes theirs too.
+   */
+  private async revokePracticeLinks(candidateId: string | null): Promise<void> {
+    if (candidateId === null) return;
+    const practices = await this.sessions.practices(candidateId, this.dataSource.manager);
+    for (const { id } of practices) await this.links.revokeAll('candidate', id);
   }
 
   /**
@@ -206,7 +220,7 @@ export class SessionsService {
     }
     const definition = await this.scenarios.version(session.scenarioVersionId);
     const events = await this.log.since(id, 0, null);
-    const met = new Map<string, boolean>();
+    const met = checkpointsMet(events);
     const did: Debrief['did'] = {
       messages: 0,
       searches: 0,
@@ -216,8 +230,6 @@ export class SessionsService {
       reports: 0,
     };
     for (const event of events) {
-      if (isEvent(event, EVENT.checkpointHit)) met.set(event.payload.checkpointId, true);
-      if (isEvent(event, EVENT.checkpointCleared)) met.set(event.payload.checkpointId, false);
       if (isEvent(event, EVENT.chatMessage) && event.actor === 'candidate') did.messages += 1;
       if (isEvent(event, EVENT.helpSearched)) did.searches += 1;
       if (isEvent(event, EVENT.helpOpened) && !did.articlesOpened.includes(event.payload.title)) {
@@ -234,10 +246,11 @@ export class SessionsService {
           ? session.endedAt.getTime() - session.startedAt.getTime()
           : 0,
       solved: session.solvedAt !== null,
-      checkpoints: definition.solution.checkpoints.map(({ id: checkpointId, label, required }) => ({
+      // Only what a practice can judge: the checkpoints the desk meets (nobody ticks by hand).
+      checkpoints: practiceCheckpoints(definition).map(({ id: checkpointId, label, required }) => ({
         label,
         required,
-        met: met.get(checkpointId) === true,
+        met: met.has(checkpointId),
       })),
       did,
     };
@@ -251,8 +264,11 @@ export class SessionsService {
     if (!this.scenarios.has(PRACTICE_SCENARIO_ID)) {
       return 'There is no practice scenario on this server just now: your role-play is ready when you are.';
     }
-    const count = await this.sessions.practiceCount(session.candidateId!, this.dataSource.manager);
-    return count < PRACTICE_SESSIONS_PER_CANDIDATE ? true : PRACTISED_ENOUGH;
+    const practices = await this.sessions.practices(session.candidateId!, this.dataSource.manager);
+    const placeLeft =
+      practices.length < PRACTICE_SESSIONS_PER_CANDIDATE ||
+      practices.some((practice) => practice.status === 'scheduled');
+    return placeLeft ? true : PRACTISED_ENOUGH;
   }
 
   /**
@@ -263,7 +279,7 @@ export class SessionsService {
     staff: StaffPrincipal,
     id: string,
   ): Promise<SessionView & IssuedCandidateLink> {
-    await this.visible(staff, id);
+    const live = await this.visible(staff, id);
     let issued: { linkId: string; shown: IssuedCandidateLink } | undefined;
     // Under the session's lock, logging nothing: an end waiting for it then cuts this link short too.
     await this.log.append(id, null, async (session, manager) => {
@@ -277,13 +293,15 @@ export class SessionsService {
     });
     // Once the new link is committed: a failure in between leaves the candidate a way in.
     await this.links.revokeOthers({ id: issued!.linkId, scope: 'candidate', subjectId: id });
+    await this.revokePracticeLinks(live.candidateId);
     return { ...(await this.get(staff, id)), ...issued!.shown };
   }
 
   /** Revokes the candidate's link, whatever the session's status; their open sockets close at once. */
   async revokeCandidateLink(staff: StaffPrincipal, id: string): Promise<void> {
-    await this.visible(staff, id);
+    const session = await this.visible(staff, id);
     await this.links.revokeAll('candidate', id);
+    await this.revokePracticeLinks(session.candidateId);
   }
 
   private async interviewer(staff: StaffPrincipal, id: string): Promise<string> {
@@ -346,7 +364,7 @@ export class SessionsService {
 
   /** Cancels a session that has not started; its candidate link stops working at once. */
   async cancel(staff: StaffPrincipal, id: string): Promise<SessionView> {
-    await this.visible(staff, id);
+    const visible = await this.visible(staff, id);
     // Under the session's lock: a session:start holding it finishes first, and then this finds it live.
     await this.log.append(id, null, (session) => {
       if (session.status !== 'scheduled') {
@@ -361,6 +379,7 @@ export class SessionsService {
     // After the commit, so that open sockets are closed only once the cancellation holds; a
     // handshake in between is refused anyway, for the session is cancelled.
     await this.links.revokeAll('candidate', id);
+    await this.revokePracticeLinks(visible.candidateId);
     return this.get(staff, id);
   }
 

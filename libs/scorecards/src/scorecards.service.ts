@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { RatingsService, ShadowingService } from '@hotseat/feedback';
 import { CandidatesService, OpeningsService } from '@hotseat/hiring';
@@ -30,6 +30,11 @@ export class ScorecardsService {
   /** A session's figures from its log as it is now, live or ended. */
   async sessionMetrics(staff: StaffPrincipal, sessionId: string) {
     const session = await this.sessions.visible(staff, sessionId);
+    if (session.mode === 'practice') {
+      throw new ConflictException(
+        'This was a practice session: it has no figures, and never counts.',
+      );
+    }
     return {
       sessionId,
       status: session.status,

@@ -11,7 +11,7 @@ export class SessionFiguresRepository {
 
   /** An instance never overwrites figures that a newer instance (a newer METRICS_VERSION) stored. */
   async store(
-    session: { id: string; candidateId: string | null; scenarioId: string },
+    session: { id: string; candidateId: string; scenarioId: string },
     figures: SessionMetrics,
   ): Promise<void> {
     const checkpoints = figures.checkpoints.hit.length + figures.checkpoints.missed.length;

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EVENT } from '@hotseat/events';
 import { sessionMetrics, type SessionMetrics } from '@hotseat/metrics';
-import { EventLog, SessionsService, type Committed } from '@hotseat/roleplay';
+import { EventLog, SessionsService, type Committed, type SessionRow } from '@hotseat/roleplay';
 import { HelpCenterService, ScenariosService } from '@hotseat/scenarios';
 import { SessionFiguresRepository } from './session-figures.repository';
 
@@ -58,7 +58,7 @@ export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDe
     const [session] = await this.sessions.byIds([sessionId]);
     // Practice never counts: it has no figures to compare.
     if (session.mode === 'practice') return;
-    await this.figures.store(session, await this.compute(session));
+    await this.figures.store(scored(session), await this.compute(session));
   }
 
   /**
@@ -75,7 +75,7 @@ export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDe
       const lacking = await this.figures.lacking(ended.map((session) => session.id));
       for (const session of ended.filter((s) => lacking.has(s.id))) {
         try {
-          await this.figures.store(session, await this.compute(session));
+          await this.figures.store(scored(session), await this.compute(session));
           done += 1;
         } catch (error) {
           this.logger.error(
@@ -96,4 +96,9 @@ export class SessionFiguresService implements OnApplicationBootstrap, OnModuleDe
     }
     return done;
   }
+}
+
+/** A live role-play's row as the figures keep it: it always has a candidate (roleplay_sessions_candidate_check). */
+function scored(session: SessionRow): SessionRow & { candidateId: string } {
+  return { ...session, candidateId: session.candidateId! };
 }

@@ -10,6 +10,7 @@ import {
   type Line,
   type RoleplayRole,
   type SessionEvent,
+  type SessionMode,
   type SessionState,
   type SessionStatus,
 } from '@hotseat/events';
@@ -32,8 +33,10 @@ export interface ConsoleScript {
   sessionId: string;
   status: SessionStatus;
   role: RoleplayRole;
-  /** `practice`: the script plays the customer and staff watch; absent means live. */
-  mode?: 'live' | 'practice';
+  /** `practice`: the script plays the customer and staff watch. */
+  mode: SessionMode;
+  /** The server's clock when it made the page. */
+  serverTime: string;
   candidateName: string;
   persona: { name: string; initialAnger: number; calmAt: number };
   beats: ConsoleBeat[];
@@ -65,8 +68,13 @@ export class ConsoleContext {
   /** Whether the role-play connection is up now; the session's buttons wait for it. */
   online = false;
   private connection: RoleplayConnection | null = null;
+  /** The server's clock less this computer's, when the page was made: events are stamped by the server. */
+  private readonly skew: number;
 
   constructor(readonly script: ConsoleScript) {
+    // A few seconds are the page's own way here, not a wrong clock (as in the candidate's room).
+    const skew = Date.parse(script.serverTime) - Date.now() || 0;
+    this.skew = Math.abs(skew) > 5000 ? skew : 0;
     this.state = { ...SCHEDULED, status: script.status };
     this.practice = script.mode === 'practice';
     // In practice the script plays the customer: staff only watch, whatever their role.
@@ -98,7 +106,12 @@ export class ConsoleContext {
   }
 
   /** Milliseconds since the start (the scorecard counts from there too), or null before it. */
-  sinceStart(at: string | number = Date.now()): number | null {
+  /** Now, by the server's clock (a laptop's clock may be off by minutes). */
+  now(): number {
+    return Date.now() + this.skew;
+  }
+
+  sinceStart(at: string | number = this.now()): number | null {
     const started = this.state.startedAt?.getTime();
     return started === undefined ? null : new Date(at).getTime() - started;
   }

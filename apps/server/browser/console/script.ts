@@ -93,7 +93,7 @@ export function script(context: ConsoleContext, chat: Chat): Script {
   }
 
   function suggest(): void {
-    mark(context.live ? suggestedBeats(scenario, context.events, Date.now()) : []);
+    mark(context.live ? suggestedBeats(scenario, context.events, context.now()) : []);
   }
   // Some cues are a matter of time ("no reply for 60 seconds"): they come due between events.
   setInterval(suggest, 1000);

@@ -35,14 +35,15 @@ export class ConsolePageController {
     ]);
     const titles = await this.helpCenter.titles([...articleIds]);
     // In practice the script plays the customer: staff only watch, whatever their role.
-    const practice = 'mode' in script && script.mode === 'practice';
+    const practice = script.mode === 'practice';
     return staffPage(staff, `${script.candidateName}: ${script.title}`, 'console', {
       // Until it is over the console is one screen (style.css; console/session.ts keeps it so).
       bodyClass:
         script.status === 'ended' || script.status === 'cancelled'
           ? 'console-page console-over'
           : 'console-page',
-      script,
+      // The server's clock: "no reply for 60 s" counts from the server's stamps (console/context.ts).
+      script: { ...script, serverTime: new Date().toISOString() },
       scale: SCALE,
       candidateId: script.candidateId,
       productTeamQuestion: PRODUCT_TEAM_QUESTION,

@@ -21,7 +21,11 @@ export class PracticeSessions1796500000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM "roleplay_sessions" WHERE "candidate_id" IS NULL`);
+    // Practice sessions go: without their mode they would count as role-plays.
+    await queryRunner.query(
+      `DELETE FROM "session_events" WHERE "session_id" IN (SELECT id FROM "roleplay_sessions" WHERE mode = 'practice')`,
+    );
+    await queryRunner.query(`DELETE FROM "roleplay_sessions" WHERE mode = 'practice'`);
     await queryRunner.query(
       `ALTER TABLE "roleplay_sessions" DROP CONSTRAINT "roleplay_sessions_candidate_check"`,
     );
