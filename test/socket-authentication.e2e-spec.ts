@@ -97,7 +97,7 @@ describe(`socket access (${databaseKind} database)`, () => {
   });
 
   it('refuses a missing token, an ended session, a revoked link and another site, saying why', async () => {
-    expect((await handshake({})).refused).toMatch(/^Send your token as auth.token/);
+    expect((await handshake({})).refused).toMatch(/^You are not logged in: log in again/);
 
     const token = await staffToken(testApp.app, admin);
     await request(testApp.url).post('/api/auth/logout').auth(token, { type: 'bearer' }).expect(204);
