@@ -44,3 +44,4 @@ export {
 export { duration, replayClock, sinceStart, stopwatch } from './time';
 export { LINK_NO_LONGER_VALID } from './refusals';
 export type * from './socket-events';
+export type { Debrief } from './debrief';

@@ -45,6 +45,23 @@ export interface CueScenario {
   actionLabels?: Readonly<Record<string, string>>;
 }
 
+/** What the cues read of a scenario (its definition, or the console's script): beats, anger, desk labels. */
+export function cueScenarioOf({
+  persona,
+  beats,
+  desk,
+}: {
+  persona: { initialAnger: number };
+  beats: readonly CueBeat[];
+  desk?: { actions: ReadonlyArray<{ id: string; label: string }> } | null;
+}): CueScenario {
+  return {
+    persona,
+    beats,
+    actionLabels: Object.fromEntries((desk?.actions ?? []).map((a) => [a.id, a.label])),
+  };
+}
+
 /** A beat whose conditions hold now, and why, in words for the interviewer. */
 export interface Suggestion {
   beatId: string;

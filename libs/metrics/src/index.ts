@@ -17,6 +17,7 @@ export { confirmationFactsOf, factsMentioned } from './facts';
 export {
   candidateAwaitsAnswer,
   conditionsInWords,
+  cueScenarioOf,
   nextCueAt,
   patternProblem,
   suggestedBeats,

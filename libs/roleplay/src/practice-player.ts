@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { checkpointsMet, EVENT, sessionState, type SessionEvent } from '@hotseat/events';
 import {
   candidateAwaitsAnswer,
+  cueScenarioOf,
   nextCueAt,
   suggestedBeats,
   type CueScenario,
@@ -76,7 +77,7 @@ export class PracticePlayer implements OnModuleDestroy {
       this.played.set(sessionId, {
         participant,
         definition,
-        cues: cuesOf(definition),
+        cues: cueScenarioOf(definition),
         typing: false,
         generation: 0,
       });
@@ -196,14 +197,4 @@ export class PracticePlayer implements OnModuleDestroy {
     this.logger.warn({ err: error, sessionId }, 'The practice script stopped');
     this.stop(sessionId);
   }
-}
-
-function cuesOf(definition: ScenarioDefinition): CueScenario {
-  return {
-    persona: definition.persona,
-    beats: definition.beats,
-    actionLabels: Object.fromEntries(
-      (definition.desk?.actions ?? []).map((action) => [action.id, action.label]),
-    ),
-  };
 }

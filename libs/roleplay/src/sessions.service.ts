@@ -12,6 +12,7 @@ import type { Environment } from '@hotseat/config';
 import {
   checkpointsMet,
   EVENT,
+  type Debrief,
   eventFor,
   isEvent,
   type RoleplayRole,
@@ -45,24 +46,6 @@ import { SessionsRepository, type SessionRow } from './sessions.repository';
 
 /** A session someone may see, and how they take part in it: the answer of `SessionsService.visible`. */
 export type VisibleSession = SessionRow & { role: RoleplayRole };
-
-/** A practice's debrief: what the candidate did, and which checkpoints they met. */
-export interface Debrief {
-  scenarioTitle: string;
-  durationMs: number;
-  solved: boolean;
-  checkpoints: Array<{ label: string; required: boolean; met: boolean }>;
-  did: {
-    messages: number;
-    searches: number;
-    /** Titles, each once, in the order first opened. */
-    articlesOpened: string[];
-    /** Desk action labels, in order. */
-    actions: string[];
-    emails: number;
-    reports: number;
-  };
-}
 
 /** Someone connected to a role-play, as the handshake established. */
 export interface Participant {

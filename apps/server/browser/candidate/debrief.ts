@@ -1,24 +1,9 @@
 // The practice's debrief, once it is over (GET /api/sessions/:id/debrief): how it went and what the
 // candidate did, in plain words and kind whatever happened; a practice counts for nothing, and the
 // page says so. It is asked again a few times while the end settles on the server.
+import type { Debrief } from '@hotseat/events';
 import { byId, el } from '../lib/dom';
 import type { RoomContext } from './room';
-
-/** What a practice's debrief holds. */
-interface Debrief {
-  scenarioTitle: string;
-  durationMs: number;
-  solved: boolean;
-  checkpoints: { label: string; required: boolean; met: boolean }[];
-  did: {
-    messages: number;
-    searches: number;
-    articlesOpened: string[];
-    actions: string[];
-    emails: number;
-    reports: number;
-  };
-}
 
 /** Shows the debrief, under the chat: loaded once, with "Try again" when it could not be. */
 export function debrief(context: RoomContext): () => Promise<void> {

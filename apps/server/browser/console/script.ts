@@ -3,7 +3,7 @@
 // suggested with the reasons (suggestedBeats, the same cues the practice room plays by). Nothing is
 // ever sent by itself. Also the solution's help-center articles, loaded when opened.
 import { EVENT } from '@hotseat/events';
-import { suggestedBeats, type CueScenario, type Suggestion } from '@hotseat/metrics/cues';
+import { cueScenarioOf, suggestedBeats, type Suggestion } from '@hotseat/metrics/cues';
 import { get } from '../lib/api';
 import { byId, el, messageOf, one } from '../lib/dom';
 import type { Chat } from './chat';
@@ -23,7 +23,7 @@ export function script(context: ConsoleContext, chat: Chat): Script {
   /** Beats whose send awaits its answer: a second press does not send the line twice. */
   const pending = new Set<string>();
   const uses = new Map<string, HTMLTimeElement[]>();
-  const scenario = cueScenarioOf(context);
+  const scenario = cueScenarioOf(context.script);
   let suggested = '';
 
   const buttonOf = (beat: ConsoleBeat, kind: 'send' | 'edit') =>
@@ -148,17 +148,5 @@ export function script(context: ConsoleContext, chat: Chat): Script {
       const beat = beats[number - 1];
       if (beat) send(beat);
     },
-  };
-}
-
-/** What the cues read of the script: the beats' conditions and the desk actions' labels. */
-function cueScenarioOf(context: ConsoleContext): CueScenario {
-  const { persona, beats, desk } = context.script;
-  return {
-    persona: { initialAnger: persona.initialAnger },
-    beats: beats.map(({ id, anger, once, when }) => ({ id, anger, once, when })),
-    actionLabels: desk
-      ? Object.fromEntries(desk.actions.map((action) => [action.id, action.label]))
-      : undefined,
   };
 }

@@ -5,7 +5,7 @@ import type { Environment } from '@hotseat/config';
 import { CandidatesService, OpeningsService } from '@hotseat/hiring';
 import { CurrentStaff, Public, Roles, UsersService, type StaffPrincipal } from '@hotseat/identity';
 import { SessionsService } from '@hotseat/roleplay';
-import { conditionsInWords } from '@hotseat/metrics';
+import { conditionsInWords, cueScenarioOf } from '@hotseat/metrics';
 import { deskInWords, ScenariosService } from '@hotseat/scenarios';
 import { MAX_PAGE_SIZE } from '@hotseat/validation';
 import { DashboardQuery } from './dashboard.query';
@@ -84,9 +84,7 @@ export class StaffPagesController {
     const { desk } = definition;
     const checkpoint = (checkpointId: string) =>
       definition.solution.checkpoints.find((c) => c.id === checkpointId)?.label ?? checkpointId;
-    const actionLabels = Object.fromEntries(
-      (desk?.actions ?? []).map((action) => [action.id, action.label]),
-    );
+    const { actionLabels } = cueScenarioOf(definition);
     return staffPage(staff, definition.title, 'scenario', {
       scenario: definition,
       beats: definition.beats.map((beat) => ({
